@@ -1,0 +1,73 @@
+// Command soc2scan scans Terraform plans for SOC 2 controls and reports
+// findings tagged with the Trust Services Criteria they give evidence for.
+//
+//	soc2scan scan [flags] PATH...
+//	soc2scan rules [--format text|json]
+//	soc2scan version
+//
+// Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 an input or
+// usage error (reported after everything that could be scanned).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+// exitError carries an exit code out of a command.
+type exitCode int
+
+func (c exitCode) Error() string { return fmt.Sprintf("exit code %d", int(c)) }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRootCommand(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	var code exitCode
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &code):
+		return int(code)
+	default:
+		fmt.Fprintf(stderr, "soc2scan: %v\n", err)
+		return exitError
+	}
+}
+
+func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "soc2scan",
+		Short: "SOC 2 policy as code for Terraform",
+		Long: "soc2scan evaluates SOC 2 rules against Terraform plans (terraform show -json)\n" +
+			"and reports findings tagged with the Trust Services Criteria they give evidence for.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.AddCommand(newScanCommand(stdout, stderr), newRulesCommand(stdout), newVersionCommand(stdout))
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{err}
+	})
+	return root
+}
+
+// usageError is a mistake on the command line.
+type usageError struct{ error }

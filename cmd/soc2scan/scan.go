@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/soc2scan/soc2scan/pkg/report"
+	"github.com/soc2scan/soc2scan/pkg/scan"
+)
+
+type scanFlags struct {
+	format   string
+	output   string
+	policies []string
+	failOn   string
+	noColor  bool
+}
+
+func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
+	var f scanFlags
+	cmd := &cobra.Command{
+		Use:   "scan [flags] PATH...",
+		Short: "Scan Terraform plan or state JSON files, or directories of them",
+		Long: "Scan files and directories. Files are recognised by their content; directories\n" +
+			"are walked, skipping hidden ones (.git, .terraform) and files of other kinds.\n\n" +
+			"Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 input or usage error.",
+		Example: "  terraform show -json plan.out > plan.json\n  soc2scan scan plan.json --format json --output report.json",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{fmt.Errorf("scan needs at least one PATH")}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runScan(cmd.Context(), f, args, stdout, stderr)
+		},
+	}
+	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	cmd.Flags().StringArrayVar(&f.policies, "policy", nil, "directory of extra rules (repeatable)")
+	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings at or above this severity: critical, high, medium, low or none")
+	cmd.Flags().BoolVar(&f.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
+	return cmd
+}
+
+func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io.Writer) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if f.format != "text" && f.format != "json" {
+		return usageError{fmt.Errorf("unknown --format %q (want text or json)", f.format)}
+	}
+	var failOn report.Severity
+	if f.failOn != "none" {
+		sev, err := report.ParseSeverity(f.failOn)
+		if err != nil {
+			return usageError{fmt.Errorf("--fail-on: %w (or none)", err)}
+		}
+		failOn = sev
+	}
+	var opts []scan.Option
+	for _, p := range f.policies {
+		opts = append(opts, scan.WithPolicyDir(p))
+	}
+	s, err := scan.New(opts...)
+	if err != nil {
+		return err
+	}
+	inputs := make([]scan.Input, len(paths))
+	for i, p := range paths {
+		inputs[i] = scan.Path(p)
+	}
+	rep, err := s.Scan(ctx, inputs...)
+	if err != nil {
+		return err
+	}
+
+	out := stdout
+	color := !f.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
+	var file *os.File
+	if f.output != "" {
+		file, err = os.Create(f.output)
+		if err != nil {
+			return err
+		}
+		out, color = file, false
+	}
+	switch f.format {
+	case "json":
+		err = report.JSON(out, rep)
+	default:
+		err = report.Text(out, rep, report.TextOptions{Color: color})
+	}
+	if file != nil {
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return err
+	}
+	// Errors always reach the terminal, whatever the report's format or file.
+	if f.format != "text" || f.output != "" {
+		for _, e := range rep.Errors {
+			if e.Line > 0 {
+				fmt.Fprintf(stderr, "%s:%d: error: %s\n", e.Source, e.Line, e.Message)
+			} else {
+				fmt.Fprintf(stderr, "%s: error: %s\n", e.Source, e.Message)
+			}
+		}
+	}
+	switch {
+	case len(rep.Errors) > 0:
+		return exitCode(exitError)
+	case failOn != "" && rep.AtOrAbove(failOn) > 0:
+		return exitCode(exitFindings)
+	}
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// joinCriteria formats criteria for tables.
+func joinCriteria(c []string) string {
+	return strings.Join(c, ",")
+}

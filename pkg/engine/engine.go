@@ -1,0 +1,494 @@
+// Package engine compiles the SOC 2 rules once — built-in and user-written,
+// with metadata from their # METADATA annotations — and evaluates them
+// against documents in parallel, with one prepared query for all rules.
+//
+// A rule is a Rego v1 package under soc2scan.rules. with a package
+// annotation (title, description, custom.id, custom.severity,
+// custom.criteria, custom.resource_types, custom.remediation) and a deny set
+// of {"resource": id, "message": text}; it may define an unknown set of the
+// same shape for resources whose verdict waits on values known only after
+// apply. Every resource of a listed resource type that a rule does not deny
+// has passed it.
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/soc2scan/soc2scan"
+	"github.com/soc2scan/soc2scan/pkg/document"
+	"github.com/soc2scan/soc2scan/pkg/report"
+)
+
+// Option configures an Engine.
+type Option func(*options)
+
+type options struct {
+	builtins bool
+	dirs     []string
+	fsys     []namedFS
+}
+
+type namedFS struct {
+	fsys fs.FS
+	name string
+}
+
+// WithoutBuiltins leaves the built-in rules out; the shared library under
+// rego/ stays available to user rules.
+func WithoutBuiltins() Option {
+	return func(o *options) { o.builtins = false }
+}
+
+// WithPolicyDir adds the .rego files below dir (tests excluded) as user
+// rules and library modules. It may be given more than once.
+func WithPolicyDir(dir string) Option {
+	return func(o *options) { o.dirs = append(o.dirs, dir) }
+}
+
+// WithPolicyFS adds the .rego files of fsys as user rules; name prefixes
+// their file names in messages.
+func WithPolicyFS(fsys fs.FS, name string) Option {
+	return func(o *options) { o.fsys = append(o.fsys, namedFS{fsys: fsys, name: name}) }
+}
+
+// Engine evaluates compiled rules. It is safe for concurrent use.
+type Engine struct {
+	rules []*Rule
+	diags document.Diagnostics
+	// query binds r<i> to rule i's deny set and u<i> to its unknown set.
+	query    rego.PreparedEvalQuery
+	compiler *ast.Compiler
+
+	single   sync.Mutex
+	perRule  map[int]*rego.PreparedEvalQuery // lazily, to find which rule failed
+	workers int
+}
+
+// New loads and compiles the rules. User rule files that cannot be parsed,
+// lack valid metadata or fail to compile are left out and reported by
+// Diagnostics; every other rule still runs. New fails when a user policy
+// directory cannot be read or a built-in rule is broken.
+func New(ctx context.Context, opts ...Option) (*Engine, error) {
+	o := options{builtins: true}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	var srcs []source
+	lib, err := readSources(soc2scan.Rules, "rego", "", true)
+	if err != nil {
+		return nil, fmt.Errorf("reading built-in library: %w", err)
+	}
+	srcs = append(srcs, lib...)
+	if o.builtins {
+		pol, err := readSources(soc2scan.Rules, "policies", "", true)
+		if err != nil {
+			return nil, fmt.Errorf("reading built-in rules: %w", err)
+		}
+		srcs = append(srcs, pol...)
+	}
+	for _, dir := range o.dirs {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, fmt.Errorf("policy directory: %w", err)
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("policy directory %s is not a directory", dir)
+		}
+		user, err := readSources(os.DirFS(dir), ".", dir, false)
+		if err != nil {
+			return nil, fmt.Errorf("reading policy directory %s: %w", dir, err)
+		}
+		srcs = append(srcs, user...)
+	}
+	for _, n := range o.fsys {
+		user, err := readSources(n.fsys, ".", n.name, false)
+		if err != nil {
+			return nil, fmt.Errorf("reading policies %s: %w", n.name, err)
+		}
+		srcs = append(srcs, user...)
+	}
+
+	e := &Engine{perRule: map[int]*rego.PreparedEvalQuery{}, workers: runtime.GOMAXPROCS(0)}
+	if err := e.compile(srcs); err != nil {
+		return nil, err
+	}
+	if err := e.prepare(ctx); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Rules returns the rules that loaded, sorted by ID.
+func (e *Engine) Rules() []*Rule {
+	out := make([]*Rule, len(e.rules))
+	copy(out, e.rules)
+	return out
+}
+
+// Diagnostics returns the problems found in user rule files, which were
+// left out.
+func (e *Engine) Diagnostics() document.Diagnostics {
+	return e.diags
+}
+
+func (e *Engine) compile(srcs []source) error {
+	mods := map[string]*ast.Module{}
+	builtin := map[string]bool{}
+	var rules []*Rule
+	for _, s := range srcs {
+		m, err := ast.ParseModuleWithOpts(s.file, s.text, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			if s.builtin {
+				return fmt.Errorf("built-in rule %s: %w", s.file, err)
+			}
+			e.diags = append(e.diags, parseDiagnostics(s.file, err)...)
+			continue
+		}
+		r, isRule, diags := ruleFromModule(s.file, m, s.builtin)
+		if len(diags) > 0 {
+			if s.builtin {
+				return fmt.Errorf("built-in rule: %w", errors.Join(diagErrors(diags)...))
+			}
+			e.diags = append(e.diags, diags...)
+			continue
+		}
+		mods[s.file] = m
+		builtin[s.file] = s.builtin
+		if isRule {
+			rules = append(rules, r)
+		}
+	}
+	rules, diags := checkIDs(rules)
+	for _, d := range diags {
+		delete(mods, d.Location.File)
+	}
+	e.diags = append(e.diags, diags...)
+
+	// Compile; drop the files that fail and try again, so one broken user
+	// rule never stops the others. Each round drops at least one file.
+	caps := Capabilities()
+	for {
+		c := ast.NewCompiler().WithCapabilities(caps)
+		c.Compile(mods)
+		if !c.Failed() {
+			e.compiler = c
+			break
+		}
+		dropped := false
+		for _, ce := range c.Errors {
+			file := ""
+			if ce.Location != nil {
+				file = ce.Location.File
+			}
+			if _, ok := mods[file]; !ok {
+				continue
+			}
+			if builtin[file] {
+				return fmt.Errorf("built-in rule %s does not compile: %v", file, ce)
+			}
+			e.diags = append(e.diags, ruleError(ce))
+			delete(mods, file)
+			dropped = true
+		}
+		if !dropped {
+			return fmt.Errorf("compiling rules: %v", c.Errors)
+		}
+	}
+	for _, r := range rules {
+		if _, ok := mods[r.File]; ok {
+			e.rules = append(e.rules, r)
+		}
+	}
+	sort.Slice(e.rules, func(i, j int) bool { return e.rules[i].ID < e.rules[j].ID })
+	e.diags.Sort()
+	return nil
+}
+
+func parseDiagnostics(file string, err error) document.Diagnostics {
+	var errs ast.Errors
+	if errors.As(err, &errs) {
+		var out document.Diagnostics
+		for _, e := range errs {
+			d := ruleError(e)
+			if d.Location.File == "" {
+				d.Location.File = file
+			}
+			out = append(out, d)
+		}
+		return out
+	}
+	return document.Diagnostics{document.Errorf(document.Location{File: file}, "%v", err)}
+}
+
+func diagErrors(ds document.Diagnostics) []error {
+	out := make([]error, len(ds))
+	for i, d := range ds {
+		out[i] = d
+	}
+	return out
+}
+
+// Capabilities returns OPA's built-ins minus those that reach the network
+// or the process environment: scanned files are untrusted and rules may be
+// third-party. Pure built-ins such as net.cidr_contains stay.
+func Capabilities() *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion()
+	denied := map[string]bool{
+		"http.send":          true,
+		"net.lookup_ip_addr": true,
+		"opa.runtime":        true,
+	}
+	kept := caps.Builtins[:0]
+	for _, b := range caps.Builtins {
+		if !denied[b.Name] {
+			kept = append(kept, b)
+		}
+	}
+	caps.Builtins = kept
+	return caps
+}
+
+// ruleQuery returns the query expressions binding rule i's sets.
+func ruleQuery(i int, r *Rule) string {
+	q := fmt.Sprintf("r%d = data.%s.deny", i, r.Package)
+	if r.hasUnknown {
+		q += fmt.Sprintf("\nu%d = data.%s.unknown", i, r.Package)
+	}
+	return q
+}
+
+func (e *Engine) prepare(ctx context.Context) error {
+	parts := make([]string, 0, len(e.rules))
+	for i, r := range e.rules {
+		parts = append(parts, ruleQuery(i, r))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "true")
+	}
+	body, err := ast.ParseBody(strings.Join(parts, "\n"))
+	if err != nil {
+		return fmt.Errorf("building the rule query: %w", err)
+	}
+	q, err := rego.New(rego.ParsedQuery(body), rego.Compiler(e.compiler)).PrepareForEval(ctx)
+	if err != nil {
+		return fmt.Errorf("preparing the rule query: %w", err)
+	}
+	e.query = q
+	return nil
+}
+
+// ruleQueryFor prepares the query of rule i alone.
+func (e *Engine) ruleQueryFor(ctx context.Context, i int) (*rego.PreparedEvalQuery, error) {
+	e.single.Lock()
+	defer e.single.Unlock()
+	if q, ok := e.perRule[i]; ok {
+		return q, nil
+	}
+	body, err := ast.ParseBody(ruleQuery(i, e.rules[i]))
+	if err != nil {
+		return nil, err
+	}
+	q, err := rego.New(rego.ParsedQuery(body), rego.Compiler(e.compiler)).PrepareForEval(ctx)
+	if err != nil {
+		return nil, err
+	}
+	e.perRule[i] = &q
+	return &q, nil
+}
+
+// Result is what the rules found in one document.
+type Result struct {
+	Findings []report.Finding
+	Checks   []report.Check
+	Errors   []report.Error
+}
+
+// Evaluate runs every rule on every document, documents in parallel on all
+// cores, and returns one result per document, in the order given.
+func (e *Engine) Evaluate(ctx context.Context, docs []*document.Document) ([]Result, error) {
+	results := make([]Result, len(docs))
+	sem := make(chan struct{}, e.workers)
+	var wg sync.WaitGroup
+	for i, doc := range docs {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			wg.Wait()
+			return nil, ctx.Err()
+		}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i] = e.evaluate(ctx, doc)
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// ruleOutput is one rule's deny and unknown sets, as Rego returned them.
+type ruleOutput struct {
+	deny, unknown any
+}
+
+func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
+	var res Result
+	input, err := inputValue(doc)
+	if err != nil {
+		res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: fmt.Sprintf("building rule input: %v", err)})
+		return res
+	}
+	outputs := make([]ruleOutput, len(e.rules))
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	switch {
+	case err == nil && len(rs) == 1:
+		for i := range e.rules {
+			outputs[i] = ruleOutput{deny: rs[0].Bindings[fmt.Sprintf("r%d", i)], unknown: rs[0].Bindings[fmt.Sprintf("u%d", i)]}
+		}
+	case ctx.Err() != nil:
+		res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: ctx.Err().Error()})
+		return res
+	default:
+		// A rule failed at run time (a conflict in a complete rule, say).
+		// Run the rules one by one so the others still report and the
+		// error names the rule.
+		for i, r := range e.rules {
+			q, qerr := e.ruleQueryFor(ctx, i)
+			if qerr == nil {
+				var one rego.ResultSet
+				one, qerr = q.Eval(ctx, rego.EvalParsedInput(input))
+				if qerr == nil && len(one) == 1 {
+					outputs[i] = ruleOutput{deny: one[0].Bindings[fmt.Sprintf("r%d", i)], unknown: one[0].Bindings[fmt.Sprintf("u%d", i)]}
+					continue
+				}
+			}
+			msg := "produced no result"
+			if qerr != nil {
+				msg = qerr.Error()
+			}
+			res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: fmt.Sprintf("rule %s (%s): %s", r.ID, r.File, msg)})
+		}
+	}
+	idx := newDocIndex(doc)
+	for i, r := range e.rules {
+		collect(doc, idx, r, outputs[i], &res)
+	}
+	return res
+}
+
+// docIndex finds a document's resources by ID and by type.
+type docIndex struct {
+	byID   map[string]int
+	byType map[string][]int // managed resources only
+}
+
+func newDocIndex(doc *document.Document) docIndex {
+	idx := docIndex{byID: make(map[string]int, len(doc.Resources)), byType: map[string][]int{}}
+	for i := range doc.Resources {
+		r := &doc.Resources[i]
+		idx.byID[r.ID] = i
+		if r.Mode != document.Data {
+			idx.byType[r.Type] = append(idx.byType[r.Type], i)
+		}
+	}
+	return idx
+}
+
+// collect turns one rule's sets into findings and checks for doc.
+func collect(doc *document.Document, idx docIndex, r *Rule, out ruleOutput, res *Result) {
+	denied, derr := entries(out.deny)
+	unknown, uerr := entries(out.unknown)
+	for _, err := range []error{derr, uerr} {
+		if err != nil {
+			res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: fmt.Sprintf("rule %s (%s): %v", r.ID, r.File, err)})
+		}
+	}
+	failed := map[string]bool{}
+	for _, d := range denied {
+		f := report.Finding{
+			RuleID:       r.ID,
+			Title:        r.Title,
+			Severity:     r.Severity,
+			Criteria:     r.Criteria,
+			Resource:     d.resource,
+			Source:       doc.Source,
+			Location:     report.Location{File: doc.Source},
+			Message:      d.message,
+			Remediation:  r.Remediation,
+		}
+		if i, ok := idx.byID[d.resource]; ok {
+			x := &doc.Resources[i]
+			f.ResourceType = x.Type
+			if x.Location.File != "" {
+				f.Location = report.Location{File: x.Location.File, Line: x.Location.Line}
+			}
+		}
+		res.Findings = append(res.Findings, f)
+		if !failed[d.resource] {
+			failed[d.resource] = true
+			res.Checks = append(res.Checks, report.Check{RuleID: r.ID, Resource: d.resource, Source: doc.Source, Status: report.Fail})
+		}
+	}
+	why := map[string]string{}
+	for _, u := range unknown {
+		if _, dup := why[u.resource]; !dup {
+			why[u.resource] = u.message
+		}
+	}
+	for _, t := range r.ResourceTypes {
+		for _, i := range idx.byType[t] {
+			x := &doc.Resources[i]
+			if failed[x.ID] {
+				continue
+			}
+			c := report.Check{RuleID: r.ID, Resource: x.ID, Source: doc.Source, Status: report.Pass}
+			if msg, ok := why[x.ID]; ok {
+				c.Status, c.Message = report.Unknown, msg
+			}
+			res.Checks = append(res.Checks, c)
+		}
+	}
+}
+
+// entry is one element of a rule's deny or unknown set.
+type entry struct {
+	resource, message string
+}
+
+func entries(set any) ([]entry, error) {
+	if set == nil {
+		return nil, nil
+	}
+	items, ok := set.([]any)
+	if !ok {
+		return nil, fmt.Errorf("deny and unknown must be sets of objects, got %T", set)
+	}
+	out := make([]entry, 0, len(items))
+	for _, it := range items {
+		obj, ok := it.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf(`a finding must be an object {"resource": ..., "message": ...}, got %v`, it)
+		}
+		resource, _ := obj["resource"].(string)
+		message, _ := obj["message"].(string)
+		if resource == "" || message == "" {
+			return nil, fmt.Errorf(`a finding must have string "resource" and "message", got %v`, it)
+		}
+		out = append(out, entry{resource: resource, message: message})
+	}
+	return out, nil
+}

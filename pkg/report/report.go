@@ -1,0 +1,210 @@
+// Package report defines the scan report — findings, the checks that passed
+// or failed, input errors and a summary — and writes it in each output format.
+// The JSON form is a stable contract documented in README.md.
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Version is the version of the JSON report contract.
+const Version = "1"
+
+// Severity of a rule and its findings.
+type Severity string
+
+// Severities, most severe first.
+const (
+	Critical Severity = "critical"
+	High     Severity = "high"
+	Medium   Severity = "medium"
+	Low      Severity = "low"
+)
+
+// Severities lists the severities, most severe first.
+func Severities() []Severity { return []Severity{Critical, High, Medium, Low} }
+
+// ParseSeverity accepts critical, high, medium or low in any case.
+func ParseSeverity(s string) (Severity, error) {
+	sev := Severity(strings.ToLower(strings.TrimSpace(s)))
+	if sev.Rank() == 0 {
+		return "", fmt.Errorf("unknown severity %q (want critical, high, medium or low)", s)
+	}
+	return sev, nil
+}
+
+// Rank orders severities: critical 4, high 3, medium 2, low 1; 0 for anything else.
+func (s Severity) Rank() int {
+	switch s {
+	case Critical:
+		return 4
+	case High:
+		return 3
+	case Medium:
+		return 2
+	case Low:
+		return 1
+	}
+	return 0
+}
+
+// Status of a rule on one resource.
+type Status string
+
+// Check statuses.
+const (
+	Pass Status = "pass"
+	Fail Status = "fail"
+	// Unknown means the deciding value is known only after apply.
+	Unknown Status = "unknown"
+)
+
+// Location is where a finding's resource is defined. Line is 0 when unknown.
+type Location struct {
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"`
+}
+
+// Finding is one failed check: a rule that a resource does not satisfy.
+type Finding struct {
+	RuleID       string   `json:"rule_id"`
+	Title        string   `json:"title"`
+	Severity     Severity `json:"severity"`
+	Criteria     []string `json:"criteria"`
+	Resource     string   `json:"resource"`
+	ResourceType string   `json:"resource_type"`
+	Source       string   `json:"source"`
+	Location     Location `json:"location"`
+	Message      string   `json:"message"`
+	Remediation  string   `json:"remediation"`
+}
+
+// Check records that a rule evaluated a resource, and with what result: the
+// evidence of what passed as well as what failed.
+type Check struct {
+	RuleID   string `json:"rule_id"`
+	Resource string `json:"resource"`
+	Source   string `json:"source"`
+	Status   Status `json:"status"`
+	// Message says why the status is unknown; empty otherwise.
+	Message string `json:"message,omitempty"`
+}
+
+// Error is an input or rule that could not be read. Line is 0 when unknown.
+type Error struct {
+	Source  string `json:"source"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+// Summary counts what the scan saw and found.
+type Summary struct {
+	Sources    int              `json:"sources"`
+	Resources  int              `json:"resources"`
+	Rules      int              `json:"rules"`
+	Findings   int              `json:"findings"`
+	BySeverity map[Severity]int `json:"by_severity"`
+	Checks     CheckCounts      `json:"checks"`
+	Errors     int              `json:"errors"`
+}
+
+// CheckCounts counts checks by status.
+type CheckCounts struct {
+	Pass    int `json:"pass"`
+	Fail    int `json:"fail"`
+	Unknown int `json:"unknown"`
+}
+
+// Report is the result of a scan.
+type Report struct {
+	Version  string    `json:"version"`
+	Findings []Finding `json:"findings"`
+	Checks   []Check   `json:"checks"`
+	Errors   []Error   `json:"errors"`
+	Summary  Summary   `json:"summary"`
+}
+
+// Finalize sorts findings, checks and errors into their deterministic order
+// and recomputes the summary from them. sources, resources and rules are the
+// counts the report cannot derive.
+func (r *Report) Finalize(sources, resources, rules int) {
+	r.Version = Version
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	if r.Checks == nil {
+		r.Checks = []Check{}
+	}
+	if r.Errors == nil {
+		r.Errors = []Error{}
+	}
+	sort.Slice(r.Findings, func(i, j int) bool {
+		a, b := r.Findings[i], r.Findings[j]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		if a.Location.Line != b.Location.Line {
+			return a.Location.Line < b.Location.Line
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		if a.Resource != b.Resource {
+			return a.Resource < b.Resource
+		}
+		return a.Message < b.Message
+	})
+	sort.Slice(r.Checks, func(i, j int) bool {
+		a, b := r.Checks[i], r.Checks[j]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Resource < b.Resource
+	})
+	sort.Slice(r.Errors, func(i, j int) bool {
+		a, b := r.Errors[i], r.Errors[j]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Message < b.Message
+	})
+	s := Summary{Sources: sources, Resources: resources, Rules: rules, Findings: len(r.Findings),
+		BySeverity: map[Severity]int{}, Errors: len(r.Errors)}
+	for _, sev := range Severities() {
+		s.BySeverity[sev] = 0
+	}
+	for _, f := range r.Findings {
+		s.BySeverity[f.Severity]++
+	}
+	for _, c := range r.Checks {
+		switch c.Status {
+		case Pass:
+			s.Checks.Pass++
+		case Fail:
+			s.Checks.Fail++
+		case Unknown:
+			s.Checks.Unknown++
+		}
+	}
+	r.Summary = s
+}
+
+// AtOrAbove counts the findings at or above a severity.
+func (r *Report) AtOrAbove(min Severity) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity.Rank() >= min.Rank() {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,74 @@
+# METADATA
+# description: |
+#   Helpers for rules over Terraform documents, from plans and from HCL alike:
+#   resource lookup through the loader's by-type index, relations through
+#   references, known and unknown values, and the finding constructor.
+package soc2scan.lib.terraform
+
+# resources returns the managed resources of a type, through the by-type
+# index: a rule never walks every resource of the document.
+resources(type) := [input.resources[i] | some i in input.by_type[type]]
+
+# data_sources returns the data sources of a type (data.TYPE.NAME).
+data_sources(type) := [input.resources[i] | some i in input.by_type[concat(".", ["data", type])]]
+
+# related returns the resources of a type whose attribute attr refers to r,
+# e.g. related(bucket, "aws_s3_bucket_public_access_block", "bucket").
+related(r, type, attr) := [x |
+	some e in input.referenced_by[r.id]
+	e.attr == attr
+	x := input.resources[e.index]
+	x.type == type
+]
+
+# has_related holds when at least one resource of a type refers to r
+# through attr.
+has_related(r, type, attr) if count(related(r, type, attr)) > 0
+
+# refers_to returns the resources that attribute attr of r refers to.
+refers_to(r, attr) := [x |
+	some id in object.get(r.refs, attr, [])
+	x := input.resources[input.by_id[id]]
+]
+
+# value returns the value at path (a dotted string or an array of keys and
+# indices), or null when it is absent.
+value(r, path) := object.get(r.values, _path(path), null)
+
+# known_true holds when the value at path is the boolean true.
+known_true(r, path) if value(r, path) == true
+
+# is_unknown holds when the value at path, or any value that contains it, is
+# only known after apply.
+is_unknown(r, path) if {
+	p := _path(path)
+	some n in numbers.range(1, count(p))
+	object.get(r.unknown, array.slice(p, 0, n), false) == true
+}
+
+# is_known holds when the value at path is not unknown (it may be absent).
+is_known(r, path) if not is_unknown(r, path)
+
+# blocks returns the nested blocks at path: Terraform writes a block as a
+# list of objects; an absent block is an empty list.
+blocks(r, path) := b if {
+	b := value(r, path)
+	is_array(b)
+} else := []
+
+# finding is what a rule's deny set contains: the resource it is about and a
+# message naming the attribute and the fact. The engine adds the rule's
+# metadata from its annotations.
+finding(r, msg) := {"resource": r.id, "message": msg}
+
+# undetermined is what a rule's unknown set contains: the resource whose
+# verdict waits for a value known only after apply.
+undetermined(r, path) := {"resource": r.id, "message": sprintf("%s is known only after apply", [_dotted(path)])}
+
+_path(path) := path if is_array(path)
+
+_path(path) := split(path, ".") if is_string(path)
+
+_dotted(path) := path if is_string(path)
+
+_dotted(path) := concat(".", [sprintf("%v", [p]) | some p in path]) if is_array(path)
