@@ -1,6 +1,6 @@
 # soc2scan — everything installs through the Go module proxy.
 GO  ?= go
-OPA := $(GO) run github.com/open-policy-agent/opa
+OPA := $(GO) tool opa
 
 .PHONY: test bench lint build fuzz
 

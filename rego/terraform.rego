@@ -65,6 +65,21 @@ finding(r, msg) := {"resource": r.id, "message": msg}
 # verdict waits for a value known only after apply.
 undetermined(r, path) := {"resource": r.id, "message": sprintf("%s is known only after apply", [_dotted(path)])}
 
+# contains_unknown holds when the value at path, a value that contains it,
+# or any value inside it is only known after apply: a list with one unknown
+# element, a block with one unknown attribute.
+contains_unknown(r, path) if is_unknown(r, path)
+
+contains_unknown(r, path) if {
+	walk(object.get(r.unknown, _path(path), false), [_, v])
+	v == true
+}
+
+# undetermined_because is what a rule's unknown set contains when the verdict
+# waits on something other than one attribute of r: a related resource's
+# value known only after apply, or a policy document that cannot be read.
+undetermined_because(r, reason) := {"resource": r.id, "message": reason}
+
 _path(path) := path if is_array(path)
 
 _path(path) := split(path, ".") if is_string(path)

@@ -70,8 +70,8 @@ type Engine struct {
 	query    rego.PreparedEvalQuery
 	compiler *ast.Compiler
 
-	single   sync.Mutex
-	perRule  map[int]*rego.PreparedEvalQuery // lazily, to find which rule failed
+	single  sync.Mutex
+	perRule map[int]*rego.PreparedEvalQuery // lazily, to find which rule failed
 	workers int
 }
 
@@ -420,15 +420,15 @@ func collect(doc *document.Document, idx docIndex, r *Rule, out ruleOutput, res 
 	failed := map[string]bool{}
 	for _, d := range denied {
 		f := report.Finding{
-			RuleID:       r.ID,
-			Title:        r.Title,
-			Severity:     r.Severity,
-			Criteria:     r.Criteria,
-			Resource:     d.resource,
-			Source:       doc.Source,
-			Location:     report.Location{File: doc.Source},
-			Message:      d.message,
-			Remediation:  r.Remediation,
+			RuleID:      r.ID,
+			Title:       r.Title,
+			Severity:    r.Severity,
+			Criteria:    r.Criteria,
+			Resource:    d.resource,
+			Source:      doc.Source,
+			Location:    report.Location{File: doc.Source},
+			Message:     d.message,
+			Remediation: r.Remediation,
 		}
 		if i, ok := idx.byID[d.resource]; ok {
 			x := &doc.Resources[i]

@@ -9,9 +9,27 @@ import (
 	"github.com/soc2scan/soc2scan/pkg/document"
 )
 
-// maxRefDepth bounds how many module inputs and outputs one reference is
-// followed through, so that a malicious configuration cannot loop.
-const maxRefDepth = 32
+// maxRefSteps bounds the work of resolving one expression's references
+// through module inputs and outputs, so that no configuration, however
+// cyclic or malicious, can make the loader loop.
+const maxRefSteps = 4096
+
+// walk is the state of resolving one expression: each (module instance,
+// reference) pair is followed once.
+type walk struct {
+	seen  map[string]bool
+	steps int
+}
+
+func (w *walk) visit(module, cfgPath, fromKey, ref string) bool {
+	w.steps++
+	key := module + "\x00" + cfgPath + "\x00" + fromKey + "\x00" + ref
+	if w.steps > maxRefSteps || w.seen[key] {
+		return false
+	}
+	w.seen[key] = true
+	return true
+}
 
 // linkReferences fills each resource's Refs from the configuration and from
 // values that name another resource's id or ARN.
@@ -23,7 +41,7 @@ func linkReferences(res []document.Resource, insts []instance, modules []string,
 		if cr != nil {
 			res[i].Unknown = configuredUnknowns(res[i].Unknown, cr.Expressions)
 			flattenExpressions("", cr.Expressions, func(path string, refStrs []string) {
-				for _, id := range l.resolveAll(refStrs, insts[i].module, l.configPath(insts[i].module), instanceKey(insts[i].res.Address), 0) {
+				for _, id := range l.resolveAll(refStrs, insts[i].module, l.configPath(insts[i].module), instanceKey(insts[i].res.Address), &walk{seen: map[string]bool{}}) {
 					if id != res[i].ID {
 						refs[path] = append(refs[path], id)
 					}
@@ -66,9 +84,10 @@ func configuredUnknowns(unknown map[string]any, exprs map[string]*tfjson.Express
 
 // configModule is a module of the configuration with its place in the tree.
 type configModule struct {
-	mod    *tfjson.ConfigModule
-	parent string // configuration path of the caller
-	call   *tfjson.ModuleCall
+	mod       *tfjson.ConfigModule
+	resources map[string]*tfjson.ConfigResource // by address inside the module
+	parent    string                            // configuration path of the caller
+	call      *tfjson.ModuleCall
 }
 
 type linker struct {
@@ -124,11 +143,11 @@ func newLinker(insts []instance, modules []string, cfg *tfjson.Config) *linker {
 				if _, seen := l.configs[child]; seen {
 					continue
 				}
-				l.configs[child] = configModule{mod: call.Module, parent: path, call: call}
+				l.configs[child] = newConfigModule(call.Module, path, call)
 				walk(child, call.Module)
 			}
 		}
-		l.configs[""] = configModule{mod: cfg.RootModule}
+		l.configs[""] = newConfigModule(cfg.RootModule, "", nil)
 		walk("", cfg.RootModule)
 	}
 	return l
@@ -147,13 +166,17 @@ func (l *linker) configResource(in instance) *tfjson.ConfigResource {
 	if !ok || cm.mod == nil {
 		return nil
 	}
-	addr := configAddress(in.res)
-	for _, cr := range cm.mod.Resources {
-		if cr != nil && cr.Address == addr {
-			return cr
+	return cm.resources[configAddress(in.res)]
+}
+
+func newConfigModule(m *tfjson.ConfigModule, parent string, call *tfjson.ModuleCall) configModule {
+	cm := configModule{mod: m, parent: parent, call: call, resources: make(map[string]*tfjson.ConfigResource, len(m.Resources))}
+	for _, cr := range m.Resources {
+		if cr != nil {
+			cm.resources[cr.Address] = cr
 		}
 	}
-	return nil
+	return cm
 }
 
 // configPath strips the instance keys from a module instance address.
@@ -169,7 +192,7 @@ func (l *linker) configPath(module string) string {
 // keyed reference together with its unkeyed resource (aws_s3_bucket.b["x"]
 // and aws_s3_bucket.b): the unkeyed one is dropped where a keyed one names
 // the same resource, so that it does not widen the result to every instance.
-func (l *linker) resolveAll(refs []string, module, cfgPath, fromKey string, depth int) []string {
+func (l *linker) resolveAll(refs []string, module, cfgPath, fromKey string, w *walk) []string {
 	keyed := map[string]bool{}
 	parsed := make([][]string, len(refs))
 	for i, ref := range refs {
@@ -179,11 +202,14 @@ func (l *linker) resolveAll(refs []string, module, cfgPath, fromKey string, dept
 		}
 	}
 	var out []string
-	for _, parts := range parsed {
+	for i, parts := range parsed {
 		if base, key := refTarget(parts); base != "" && key == "" && keyed[base] {
 			continue
 		}
-		out = append(out, l.resolve(parts, module, cfgPath, fromKey, depth)...)
+		if !w.visit(module, cfgPath, fromKey, refs[i]) {
+			continue
+		}
+		out = append(out, l.resolve(parts, module, cfgPath, fromKey, w)...)
 	}
 	return out
 }
@@ -215,8 +241,8 @@ func isPseudo(s string) bool {
 
 // resolve turns one reference, made inside the given module instance, into
 // the IDs of the resource instances it reaches.
-func (l *linker) resolve(parts []string, module, cfgPath, fromKey string, depth int) []string {
-	if depth > maxRefDepth || len(parts) < 2 {
+func (l *linker) resolve(parts []string, module, cfgPath, fromKey string, w *walk) []string {
+	if len(parts) < 2 {
 		return nil
 	}
 	switch parts[0] {
@@ -234,7 +260,7 @@ func (l *linker) resolve(parts []string, module, cfgPath, fromKey string, depth 
 		}
 		segs := splitModule(module)
 		parent := joinModule(segs[:len(segs)-1])
-		return l.resolveAll(e.References, parent, cm.parent, segs[len(segs)-1].key, depth+1)
+		return l.resolveAll(e.References, parent, cm.parent, segs[len(segs)-1].key, w)
 	case "module":
 		if len(parts) < 3 {
 			return nil
@@ -254,7 +280,7 @@ func (l *linker) resolve(parts []string, module, cfgPath, fromKey string, depth 
 			if key != "" && instanceKey(child) != key {
 				continue
 			}
-			ids = append(ids, l.resolveAll(out.Expression.References, child, childPath, "", depth+1)...)
+			ids = append(ids, l.resolveAll(out.Expression.References, child, childPath, "", w)...)
 		}
 		return ids
 	}

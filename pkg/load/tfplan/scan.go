@@ -95,48 +95,81 @@ type position struct {
 	line   int // 1-based
 }
 
-// topLevelKeys returns where the value of each key of the top-level object
-// starts. It returns nil when the text is not an object.
-func topLevelKeys(data []byte) map[string]position {
+// span is the text of one top-level value.
+type span struct {
+	position
+	end int // offset just past the value
+}
+
+// errStructure is a fault in the top-level structure, at an offset.
+type errStructure struct {
+	offset int
+	msg    string
+}
+
+func (e *errStructure) Error() string { return e.msg }
+
+// topLevel splits a JSON object into the spans of its values, by key. It
+// checks the object's own structure (keys, colons, commas, the closing brace
+// and nothing after it) but not the values inside, which their decoders
+// check. It returns nil and no error when the text is not an object.
+func topLevel(data []byte) (map[string]span, error) {
 	t := &tokenizer{data: data, line: 1}
 	if kind, _ := t.next(); kind != '{' {
-		return nil
+		return nil, nil
 	}
-	keys := map[string]position{}
-	depth := 1
-	var key string
-	expectValue := false
-	for depth > 0 {
-		before, beforeLine := t.pos, t.line
+	spans := map[string]span{}
+	fail := func(msg string) (map[string]span, error) {
+		return nil, &errStructure{offset: t.pos, msg: msg}
+	}
+	for {
 		kind, raw := t.next()
-		switch kind {
-		case tokEOF:
-			return keys
-		case '{', '[':
-			if expectValue {
-				keys[key] = skipSpace(data, before, beforeLine)
+		if kind == '}' && len(spans) == 0 {
+			break
+		}
+		if kind != tokString {
+			return fail("want a key in the top-level object")
+		}
+		key := unescape(raw)
+		if kind, _ := t.next(); kind != ':' {
+			return fail("want ':' after key " + key)
+		}
+		start := skipSpace(data, t.pos, t.line)
+		depth := 0
+		for {
+			kind, _ := t.next()
+			switch kind {
+			case tokEOF:
+				return fail("the file ends inside " + key)
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+			case ':', ',':
+				if depth == 0 {
+					return fail("want a value for " + key)
+				}
 			}
-			depth++
-			expectValue = false
-		case '}', ']':
-			depth--
-		case ':':
-			expectValue = depth == 1
-		case tokString:
-			if expectValue {
-				keys[key] = skipSpace(data, before, beforeLine)
-				expectValue = false
-			} else if depth == 1 {
-				key = unescape(raw)
-			}
-		case tokLiteral:
-			if expectValue {
-				keys[key] = skipSpace(data, before, beforeLine)
-				expectValue = false
+			if depth <= 0 {
+				break
 			}
 		}
+		if depth < 0 {
+			return fail("unbalanced brackets in " + key)
+		}
+		spans[key] = span{position: start, end: t.pos}
+		kind, _ = t.next()
+		if kind == '}' {
+			break
+		}
+		if kind != ',' {
+			return fail("want ',' or '}' after " + key)
+		}
 	}
-	return keys
+	if kind, _ := t.next(); kind != tokEOF {
+		return fail("text after the top-level object")
+	}
+	return spans, nil
 }
 
 func skipSpace(data []byte, pos, line int) position {
@@ -161,6 +194,9 @@ func skipSpace(data []byte, pos, line int) position {
 func addressLines(data []byte, p position) map[string]int {
 	t := &tokenizer{data: data, pos: p.offset, line: p.line}
 	lines := map[string]int{}
+	if p.offset >= len(data) || data[p.offset] != '{' {
+		return lines
+	}
 	var objLines []int // line of each open object; 0 for arrays
 	lastKeyIsAddress, expectAddress := false, false
 	for {
@@ -173,10 +209,10 @@ func addressLines(data []byte, p position) map[string]int {
 		case '[':
 			objLines = append(objLines, 0)
 		case '}', ']':
-			objLines = objLines[:len(objLines)-1]
-			if len(objLines) == 0 {
+			if len(objLines) <= 1 {
 				return lines
 			}
+			objLines = objLines[:len(objLines)-1]
 		case ':':
 			expectAddress = lastKeyIsAddress
 			continue

@@ -138,7 +138,7 @@ func TestParseBadInput(t *testing.T) {
 func TestDetect(t *testing.T) {
 	tests := map[string]bool{
 		`{"format_version":"1.2","terraform_version":"1.9.0"}`: true,
-		"\ufeff\n  {\n  \"format_version\": \"1.0\"}":           true,
+		"\ufeff\n  {\n  \"format_version\": \"1.0\"}":          true,
 		`{"name":"x","format_version":"1.2"}`:                  false,
 		`[{"format_version":"1.2"}]`:                           false,
 		`resource "aws_s3_bucket" "b" {}`:                      false,
@@ -191,4 +191,32 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("a document and an error")
 		}
 	})
+}
+
+// TestCyclicModuleReferences: an output that refers to an input that refers
+// back to the output must not loop (it cannot happen in a valid plan, but
+// scanned files are untrusted).
+func TestCyclicModuleReferences(t *testing.T) {
+	plan := `{"format_version":"1.2",
+"planned_values":{"root_module":{"child_modules":[{"address":"module.m","resources":[{"address":"module.m.a_b.c","mode":"managed","type":"a_b","name":"c","values":{}}]}]}},
+"configuration":{"root_module":{"module_calls":{"m":{"expressions":{"x":{"references":["module.m.o","module.m.o2"]},"y":{"references":["module.m.o","module.m.o2"]}},
+"module":{"outputs":{"o":{"expression":{"references":["var.x","var.y"]}},"o2":{"expression":{"references":["var.y","var.x"]}}},
+"resources":[{"address":"a_b.c","mode":"managed","type":"a_b","name":"c","expressions":{"v":{"references":["var.x","var.y"]}}}]}}}}}}`
+	doc, diags := Parse("cycle.json", []byte(plan))
+	if len(diags) > 0 || len(doc.Resources) != 1 {
+		t.Fatalf("%v %v", doc, diags)
+	}
+}
+
+func TestNullSections(t *testing.T) {
+	for _, plan := range []string{
+		"{\n\"format_version\": \"1.2\",\n\"planned_values\": null,\n\"resource_changes\": null,\n\"configuration\": null\n}",
+		"{\n\"format_version\": \"1.0\",\n\"values\": null\n}",
+		`{"format_version": "1.0"}`,
+	} {
+		doc, diags := Parse("null.json", []byte(plan))
+		if len(diags) > 0 || doc == nil || len(doc.Resources) != 0 {
+			t.Errorf("Parse(%q) = %v, %v", plan, doc, diags)
+		}
+	}
 }

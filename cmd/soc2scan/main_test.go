@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/soc2scan/soc2scan/pkg/report"
+)
+
+const (
+	example = "../../examples/plan.json"
+	clean   = "../../pkg/scan/testdata/tree/envs/prod.plan"
+	bad     = "../../testdata/tfplan/bad/truncated.json"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"findings", []string{"scan", example}, exitFindings},
+		{"findings below fail-on", []string{"scan", "--fail-on", "critical", clean}, exitOK},
+		{"fail-on none", []string{"scan", "--fail-on", "none", example}, exitOK},
+		{"broken input beside a good one", []string{"scan", "--fail-on", "none", bad, example}, exitError},
+		{"missing file", []string{"scan", "nope.json"}, exitError},
+		{"no path", []string{"scan"}, exitError},
+		{"bad fail-on", []string{"scan", "--fail-on", "urgent", example}, exitError},
+		{"bad format", []string{"scan", "--format", "xml", example}, exitError},
+		{"unknown flag", []string{"scan", "--frobnicate", example}, exitError},
+		{"unknown command", []string{"frobnicate"}, exitError},
+		{"rules", []string{"rules"}, exitOK},
+		{"version", []string{"version"}, exitOK},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, tc.args...)
+			if code != tc.want {
+				t.Errorf("exit code %d, want %d; stderr: %s", code, tc.want, stderr)
+			}
+		})
+	}
+}
+
+func TestTextOutput(t *testing.T) {
+	_, stdout, _ := runCLI(t, "scan", "--fail-on", "none", bad, example)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	var finding, errLine string
+	for _, l := range lines {
+		if strings.Contains(l, "AWS-S3-001") && finding == "" {
+			finding = l
+		}
+		if strings.Contains(l, "error:") {
+			errLine = l
+		}
+	}
+	// file:line RULE-ID severity [criteria] address: message
+	if !strings.HasPrefix(finding, "../../examples/plan.json:") || !strings.Contains(finding, " AWS-S3-001 high [CC6.1,PI1.4] ") {
+		t.Errorf("finding line %q", finding)
+	}
+	if !strings.HasPrefix(errLine, "../../testdata/tfplan/bad/truncated.json:21 error: invalid JSON") {
+		t.Errorf("error line %q", errLine)
+	}
+	if last := lines[len(lines)-1]; !strings.Contains(last, "findings") || !strings.Contains(last, "1 error") {
+		t.Errorf("summary line %q", last)
+	}
+	if strings.Contains(stdout, "\x1b[") {
+		t.Error("colour codes in output that is not a terminal")
+	}
+}
+
+func TestJSONOutputToFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.json")
+	code, stdout, stderr := runCLI(t, "scan", "--format", "json", "--output", out, bad, example)
+	if code != exitError {
+		t.Errorf("exit code %d", code)
+	}
+	if stdout != "" {
+		t.Errorf("stdout not empty: %q", stdout)
+	}
+	if !strings.Contains(stderr, "truncated.json:21: error: invalid JSON") {
+		t.Errorf("the error did not reach stderr: %q", stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep report.Report
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Version != "1" || len(rep.Findings) == 0 || len(rep.Checks) < len(rep.Findings) || len(rep.Errors) != 1 {
+		t.Errorf("report: version %q, %d findings, %d checks, %d errors", rep.Version, len(rep.Findings), len(rep.Checks), len(rep.Errors))
+	}
+	for _, f := range rep.Findings {
+		if filepath.IsAbs(f.Source) || filepath.IsAbs(f.Location.File) || f.Title == "" || f.Remediation == "" || len(f.Criteria) == 0 {
+			t.Errorf("incomplete finding %+v", f)
+		}
+	}
+	// The keys of the documented contract.
+	var raw map[string]any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"version", "findings", "checks", "errors", "summary"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("report has no %q", k)
+		}
+	}
+}
+
+func TestRulesJSON(t *testing.T) {
+	code, stdout, _ := runCLI(t, "rules", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit code %d", code)
+	}
+	var rules []ruleJSON
+	if err := json.Unmarshal([]byte(stdout), &rules); err != nil {
+		t.Fatal(err)
+	}
+	if len(rules) == 0 || rules[0].ID == "" || len(rules[0].Criteria) == 0 {
+		t.Errorf("rules: %+v", rules)
+	}
+	_, text, _ := runCLI(t, "rules")
+	if !strings.HasPrefix(text, "ID") || !strings.Contains(text, "AWS-S3-001") {
+		t.Errorf("rules table:\n%s", text)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	_, stdout, _ := runCLI(t, "version")
+	if !strings.HasPrefix(stdout, "soc2scan ") {
+		t.Errorf("version output %q", stdout)
+	}
+}

@@ -1,0 +1,145 @@
+package scan_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/soc2scan/soc2scan/internal/plangen"
+	"github.com/soc2scan/soc2scan/pkg/report"
+	"github.com/soc2scan/soc2scan/pkg/scan"
+)
+
+func TestBrokenInputsDoNotHideOthers(t *testing.T) {
+	s, err := scan.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join("..", "..", "testdata", "tfplan", "bad")
+	rep, err := s.Scan(context.Background(),
+		scan.Path(filepath.Join(bad, "truncated.json")),
+		scan.Path("testdata/bucket.json"),
+		scan.Path(filepath.Join(bad, "not_json.json")),
+		scan.Path(filepath.Join(bad, "future_format.json")),
+		scan.Path("testdata/missing.json"),
+		scan.Bytes("empty.json", nil),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.AtOrAbove(report.Low) == 0 {
+		t.Error("the good plan's findings are missing")
+	}
+	got := map[string]int{}
+	for _, e := range rep.Errors {
+		got[e.Source] = e.Line
+	}
+	want := map[string]int{
+		"../../testdata/tfplan/bad/truncated.json":     21,
+		"../../testdata/tfplan/bad/not_json.json":      1,
+		"../../testdata/tfplan/bad/future_format.json": 2,
+		"testdata/missing.json":                        0,
+		"empty.json":                                   1,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors by source and line (-want +got):\n%s\n%+v", diff, rep.Errors)
+	}
+	if rep.Summary.Sources != 1 || rep.Summary.Errors != 5 {
+		t.Errorf("summary %+v", rep.Summary)
+	}
+}
+
+func TestDirectoryWalk(t *testing.T) {
+	s, err := scan.New(scan.WithPolicyDir("testdata/rules"), scan.WithoutBuiltinRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Scan(context.Background(), scan.Path("testdata/tree"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// envs/prod.plan is found by its content; README.md and package.json are
+	// skipped silently; .terraform is hidden and not walked.
+	want := []report.Check{{RuleID: "ACME-001", Resource: "aws_s3_bucket.logs", Source: "testdata/tree/envs/prod.plan", Status: report.Pass}}
+	if diff := cmp.Diff(want, rep.Checks); diff != "" {
+		t.Errorf("checks (-want +got):\n%s", diff)
+	}
+	if len(rep.Errors) != 0 {
+		t.Errorf("errors: %+v", rep.Errors)
+	}
+}
+
+func TestAbsolutePathsReportedRelative(t *testing.T) {
+	s, err := scan.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs("testdata/bucket.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Scan(context.Background(), scan.Path(abs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.Findings {
+		if f.Source != "testdata/bucket.json" || f.Location.File != "testdata/bucket.json" {
+			t.Errorf("finding source %q, file %q; want testdata/bucket.json", f.Source, f.Location.File)
+		}
+	}
+	if len(rep.Findings) == 0 {
+		t.Error("no findings")
+	}
+}
+
+func TestBrokenUserRuleReported(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "broken.rego"), []byte("package soc2scan.rules.x\n\ndeny contains x if {\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := scan.New(scan.WithPolicyDir(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Scan(context.Background(), scan.Path("testdata/bucket.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Errors) != 1 || !strings.HasSuffix(rep.Errors[0].Source, "broken.rego") || rep.Errors[0].Line == 0 {
+		t.Errorf("errors: %+v", rep.Errors)
+	}
+	if len(rep.Findings) == 0 {
+		t.Error("built-in rules did not run")
+	}
+}
+
+func TestMissingPolicyDir(t *testing.T) {
+	if _, err := scan.New(scan.WithPolicyDir("testdata/nope")); err == nil {
+		t.Error("no error for a missing policy directory")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	s, err := scan.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := plangen.Generate(500)
+	first, err := s.Scan(context.Background(), scan.Bytes("a.json", data), scan.Bytes("b.json", data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		again, err := s.Scan(context.Background(), scan.Bytes("b.json", data), scan.Bytes("a.json", data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(first, again); diff != "" {
+			t.Fatalf("reports differ between runs (-first +again):\n%s", diff)
+		}
+	}
+}
