@@ -4,8 +4,9 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -141,41 +142,15 @@ func (r *Report) Finalize(sources, resources, rules int) {
 	if r.Errors == nil {
 		r.Errors = []Error{}
 	}
-	sort.Slice(r.Findings, func(i, j int) bool {
-		a, b := r.Findings[i], r.Findings[j]
-		if a.Source != b.Source {
-			return a.Source < b.Source
-		}
-		if a.Location.Line != b.Location.Line {
-			return a.Location.Line < b.Location.Line
-		}
-		if a.RuleID != b.RuleID {
-			return a.RuleID < b.RuleID
-		}
-		if a.Resource != b.Resource {
-			return a.Resource < b.Resource
-		}
-		return a.Message < b.Message
+	slices.SortFunc(r.Findings, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Location.Line, b.Location.Line),
+			cmp.Compare(a.RuleID, b.RuleID), cmp.Compare(a.Resource, b.Resource), cmp.Compare(a.Message, b.Message))
 	})
-	sort.Slice(r.Checks, func(i, j int) bool {
-		a, b := r.Checks[i], r.Checks[j]
-		if a.Source != b.Source {
-			return a.Source < b.Source
-		}
-		if a.RuleID != b.RuleID {
-			return a.RuleID < b.RuleID
-		}
-		return a.Resource < b.Resource
+	slices.SortFunc(r.Checks, func(a, b Check) int {
+		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.RuleID, b.RuleID), cmp.Compare(a.Resource, b.Resource))
 	})
-	sort.Slice(r.Errors, func(i, j int) bool {
-		a, b := r.Errors[i], r.Errors[j]
-		if a.Source != b.Source {
-			return a.Source < b.Source
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Message < b.Message
+	slices.SortFunc(r.Errors, func(a, b Error) int {
+		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Message, b.Message))
 	})
 	s := Summary{Sources: sources, Resources: resources, Rules: rules, Findings: len(r.Findings),
 		BySeverity: map[Severity]int{}, Errors: len(r.Errors)}
