@@ -144,3 +144,17 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version output %q", stdout)
 	}
 }
+
+func TestBrokenUserRule(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "broken.rego"), []byte("package soc2scan.rules.broken\n\ndeny contains x if {\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := runCLI(t, "scan", "--policy", dir, "--fail-on", "none", example)
+	if code != exitError {
+		t.Errorf("exit code %d, want %d", code, exitError)
+	}
+	if !strings.Contains(stdout, "broken.rego:4 error: rego_parse_error") || !strings.Contains(stdout, "AWS-S3-001") {
+		t.Errorf("want the rule error and the built-in findings:\n%s", stdout)
+	}
+}
