@@ -63,7 +63,7 @@ finding(r, msg) := {"resource": r.id, "message": msg}
 
 # undetermined is what a rule's unknown set contains: the resource whose
 # verdict waits for a value known only after apply.
-undetermined(r, path) := {"resource": r.id, "message": sprintf("%s is known only after apply", [_dotted(path)])}
+undetermined(r, path) := undetermined_because(r, sprintf("%s is known only after apply", [_dotted(path)]))
 
 # contains_unknown holds when the value at path, a value that contains it,
 # or any value inside it is only known after apply: a list with one unknown

@@ -345,6 +345,11 @@ type ruleOutput struct {
 	deny, unknown any
 }
 
+// outputOf reads rule i's sets from the bindings ruleQuery names.
+func outputOf(b rego.Vars, i int) ruleOutput {
+	return ruleOutput{deny: b[fmt.Sprintf("r%d", i)], unknown: b[fmt.Sprintf("u%d", i)]}
+}
+
 func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
 	var res Result
 	input, err := inputValue(doc)
@@ -357,7 +362,7 @@ func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
 	switch {
 	case err == nil && len(rs) == 1:
 		for i := range e.rules {
-			outputs[i] = ruleOutput{deny: rs[0].Bindings[fmt.Sprintf("r%d", i)], unknown: rs[0].Bindings[fmt.Sprintf("u%d", i)]}
+			outputs[i] = outputOf(rs[0].Bindings, i)
 		}
 	case ctx.Err() != nil:
 		res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: ctx.Err().Error()})
@@ -372,7 +377,7 @@ func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
 				var one rego.ResultSet
 				one, qerr = q.Eval(ctx, rego.EvalParsedInput(input))
 				if qerr == nil && len(one) == 1 {
-					outputs[i] = ruleOutput{deny: one[0].Bindings[fmt.Sprintf("r%d", i)], unknown: one[0].Bindings[fmt.Sprintf("u%d", i)]}
+					outputs[i] = outputOf(one[0].Bindings, i)
 					continue
 				}
 			}

@@ -163,11 +163,7 @@ func loadFile(f file) ([]*document.Document, document.Diagnostics) {
 	}
 	for _, fm := range formats {
 		if fm.detect(data) {
-			doc, diags := fm.parse(f.name, data)
-			if doc == nil {
-				return nil, diags
-			}
-			return []*document.Document{doc}, diags
+			return documents(fm.parse(f.name, data))
 		}
 	}
 	if !f.explicit {
@@ -177,11 +173,7 @@ func loadFile(f file) ([]*document.Document, document.Diagnostics) {
 		// A JSON object the user named: Terraform JSON whose keys were
 		// reordered (jq -S) still parses, and anything else gets the
 		// parser's precise complaint.
-		doc, diags := tfplan.Parse(f.name, data)
-		if doc == nil {
-			return nil, diags
-		}
-		return []*document.Document{doc}, diags
+		return documents(tfplan.Parse(f.name, data))
 	}
 	names := make([]string, len(formats))
 	for i, fm := range formats {
@@ -189,6 +181,14 @@ func loadFile(f file) ([]*document.Document, document.Diagnostics) {
 	}
 	return nil, document.Diagnostics{document.Errorf(document.Location{File: f.name, Line: 1},
 		"unsupported input: not %s", strings.Join(names, ", "))}
+}
+
+// documents wraps a parser's single document, if any, as a list.
+func documents(doc *document.Document, diags document.Diagnostics) ([]*document.Document, document.Diagnostics) {
+	if doc == nil {
+		return nil, diags
+	}
+	return []*document.Document{doc}, diags
 }
 
 // readFile reads a file. A file found by walking a directory is read only
