@@ -8,9 +8,10 @@ OPA := $(GO) tool opa
 test:
 	$(GO) test ./...
 
-# Scan benchmarks (plan of 1,000 and 10,000 resources, scanner start-up).
+# Benchmarks: whole scans (plans of 1,000 and 10,000 resources, manifest sets of
+# 1,000 and 10,000 workloads, scanner start-up) and loading alone.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./pkg/scan/
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./pkg/scan/ ./pkg/load/
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
@@ -21,5 +22,12 @@ lint:
 build:
 	$(GO) build -o bin/soc2scan ./cmd/soc2scan
 
+FUZZTIME ?= 20s
+
+# One fuzz target at a time: go test -fuzz accepts a single target per run.
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./pkg/load/tfplan/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./pkg/load/tfplan/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./pkg/load/internal/yamlvalue/
+	$(GO) test -run '^$$' -fuzz '^FuzzObjects$$' -fuzztime $(FUZZTIME) ./pkg/load/kube/
+	$(GO) test -run '^$$' -fuzz '^FuzzResources$$' -fuzztime $(FUZZTIME) ./pkg/load/config/
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./pkg/load/

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,6 +41,8 @@ func TestExitCodes(t *testing.T) {
 		{"bad format", []string{"scan", "--format", "xml", example}, exitError},
 		{"unknown flag", []string{"scan", "--frobnicate", example}, exitError},
 		{"unknown command", []string{"frobnicate"}, exitError},
+		{"bad config type", []string{"scan", "--config-type", "app.yaml", example}, exitError},
+		{"bad config type glob", []string{"scan", "--config-type", "[x=t", example}, exitError},
 		{"rules", []string{"rules"}, exitOK},
 		{"version", []string{"version"}, exitOK},
 	}
@@ -156,5 +159,48 @@ func TestBrokenUserRule(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "broken.rego:4 error: rego_parse_error") || !strings.Contains(stdout, "AWS-S3-001") {
 		t.Errorf("want the rule error and the built-in findings:\n%s", stdout)
+	}
+}
+
+// TestMixedRepository scans a directory holding a plan, manifests, an IAM
+// policy, an app config, a Helm template, a README, an image and a broken
+// YAML file: every kind is reported with its file and line, the broken file
+// is an error (exit 2) that hides nothing else.
+func TestMixedRepository(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "scan", "--format", "json", "../../testdata/mixed")
+	if code != exitError {
+		t.Errorf("exit code %d, want %d", code, exitError)
+	}
+	var rep report.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	byRule := map[string]string{}
+	for _, f := range rep.Findings {
+		if f.Location.Line == 0 {
+			t.Errorf("%s on %s has no line", f.RuleID, f.Resource)
+		}
+		byRule[f.RuleID] = fmt.Sprintf("%s:%d", f.Location.File, f.Location.Line)
+	}
+	m := "../../testdata/mixed/"
+	for rule, want := range map[string]string{
+		"AWS-S3-001":  m + "infra/plan.json:7",
+		"K8S-POD-001": m + "k8s/web.yaml:18", // the privileged: true line
+		"K8S-SEC-001": m + "k8s/web.yaml:21", // the literal password
+		"K8S-NET-002": m + "k8s/web.yaml:29",
+		"CFG-IAM-001": m + "iam/admin.json:4", // the statement
+	} {
+		if byRule[rule] != want {
+			t.Errorf("%s at %q, want %q", rule, byRule[rule], want)
+		}
+	}
+	if len(rep.Errors) != 1 || rep.Errors[0].Source != m+"broken/values.yaml" || rep.Errors[0].Line != 4 {
+		t.Errorf("errors %+v, want one for broken/values.yaml:4", rep.Errors)
+	}
+	if !strings.Contains(stderr, "broken/values.yaml:4: error:") {
+		t.Errorf("stderr does not name the broken file: %s", stderr)
+	}
+	if rep.Summary.Sources != 5 {
+		t.Errorf("%d sources, want 5 (README, PNG, Helm template and hidden directory skipped)", rep.Summary.Sources)
 	}
 }

@@ -10,27 +10,32 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/soc2scan/soc2scan/pkg/load/config"
 	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/scan"
 )
 
 type scanFlags struct {
-	format   string
-	output   string
-	policies []string
-	failOn   string
-	noColor  bool
+	format      string
+	output      string
+	policies    []string
+	configTypes []string
+	failOn      string
+	noColor     bool
 }
 
 func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 	var f scanFlags
 	cmd := &cobra.Command{
 		Use:   "scan [flags] PATH...",
-		Short: "Scan Terraform plan or state JSON files, or directories of them",
-		Long: "Scan files and directories. Files are recognised by their content; directories\n" +
-			"are walked, skipping hidden ones (.git, .terraform) and files of other kinds.\n\n" +
+		Short: "Scan Terraform plans, Kubernetes manifests and JSON/YAML config files or directories",
+		Long: "Scan files and directories. Each file is recognised by its content: Terraform plan or\n" +
+			"state JSON, Kubernetes manifests (YAML or JSON; all of a scan are read together), or\n" +
+			"other JSON/YAML config (IAM policies, kubeconfigs, or types given with --config-type).\n" +
+			"Directories are walked, skipping hidden ones (.git, .terraform) and files of other kinds.\n\n" +
 			"Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 input or usage error.",
-		Example: "  terraform show -json plan.out > plan.json\n  soc2scan scan plan.json --format json --output report.json",
+		Example: "  terraform show -json plan.out > plan.json\n  soc2scan scan plan.json --format json --output report.json\n" +
+			"  soc2scan scan k8s/ iam/ --config-type 'app/*.yaml=app_config' --policy my-rules/",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError{fmt.Errorf("scan needs at least one PATH")}
@@ -44,6 +49,7 @@ func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	cmd.Flags().StringArrayVar(&f.policies, "policy", nil, "directory of extra rules (repeatable)")
+	cmd.Flags().StringArrayVar(&f.configTypes, "config-type", nil, "give JSON/YAML files matching GLOB the config type TYPE: 'GLOB=TYPE' (repeatable)")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings at or above this severity: critical, high, medium, low or none")
 	cmd.Flags().BoolVar(&f.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
 	return cmd
@@ -67,6 +73,13 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 	var opts []scan.Option
 	for _, p := range f.policies {
 		opts = append(opts, scan.WithPolicyDir(p))
+	}
+	for _, ct := range f.configTypes {
+		m, err := config.ParseMapping(ct)
+		if err != nil {
+			return usageError{fmt.Errorf("--config-type: %w", err)}
+		}
+		opts = append(opts, scan.WithConfigType(m.Pattern, m.Type))
 	}
 	s, err := scan.New(opts...)
 	if err != nil {
@@ -107,13 +120,8 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 	}
 	// Errors always reach the terminal, whatever the report's format or file.
 	if f.format != "text" || f.output != "" {
-		for _, e := range rep.Errors {
-			if e.Line > 0 {
-				fmt.Fprintf(stderr, "%s:%d: error: %s\n", e.Source, e.Line, e.Message)
-			} else {
-				fmt.Fprintf(stderr, "%s: error: %s\n", e.Source, e.Message)
-			}
-		}
+		printProblems(stderr, "error", rep.Errors)
+		printProblems(stderr, "warning", rep.Warnings)
 	}
 	switch {
 	case len(rep.Errors) > 0:
@@ -122,6 +130,16 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 		return exitCode(exitFindings)
 	}
 	return nil
+}
+
+func printProblems(w io.Writer, what string, problems []report.Error) {
+	for _, e := range problems {
+		if e.Line > 0 {
+			fmt.Fprintf(w, "%s:%d: %s: %s\n", e.Source, e.Line, what, e.Message)
+		} else {
+			fmt.Fprintf(w, "%s: %s: %s\n", e.Source, what, e.Message)
+		}
+	}
 }
 
 func isTerminal(w io.Writer) bool {

@@ -34,6 +34,10 @@ type Document struct {
 	Kind   Kind   // terraform, kubernetes or config
 	Format string // the concrete format, e.g. "tfplan" or "tfstate"
 	Source string // path as the user gave it, slash-separated
+	// Files lists the files the document was read from when they are more
+	// than Source: all the manifests of a scan form one Kubernetes
+	// document.
+	Files []string
 
 	Resources []Resource
 }
@@ -62,6 +66,15 @@ type Resource struct {
 	Refs map[string][]string
 
 	Location Location
+	// Positions, when the loader knows them, places an attribute path of
+	// Values in the source, so a finding can name the offending line.
+	Positions Positions
+}
+
+// Positions maps a path into a resource's Values (map keys and decimal list
+// indices) to the line and column where the value is written.
+type Positions interface {
+	Position(path []string) (line, column int)
 }
 
 // Location is a position in a source file. Line and Column are 1-based; zero

@@ -1,6 +1,8 @@
 // Package engine compiles the SOC 2 rules once — built-in and user-written,
 // with metadata from their # METADATA annotations — and evaluates them
-// against documents in parallel, with one prepared query for all rules.
+// against documents in parallel: the rules are split into one prepared
+// query per core, so even a single large document (all the Kubernetes
+// manifests of a scan) keeps every core busy.
 //
 // A rule is a Rego v1 package under soc2scan.rules. with a package
 // annotation (title, description, custom.id, custom.severity,
@@ -12,6 +14,7 @@
 package engine
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -66,8 +69,9 @@ func WithPolicyFS(fsys fs.FS, name string) Option {
 type Engine struct {
 	rules []*Rule
 	diags document.Diagnostics
-	// query binds r<i> to rule i's deny set and u<i> to its unknown set.
-	query    rego.PreparedEvalQuery
+	// groups share the rules out; each group's query binds r<i> to rule
+	// i's deny set and u<i> to its unknown set.
+	groups   []group
 	compiler *ast.Compiler
 
 	single  sync.Mutex
@@ -268,23 +272,40 @@ func ruleQuery(i int, r *Rule) string {
 	return q
 }
 
+// group is a share of the rules with the prepared query that evaluates them
+// together.
+type group struct {
+	rules []int // indexes into Engine.rules
+	query rego.PreparedEvalQuery
+}
+
+// prepare shares the rules out round-robin into one group per worker (rules
+// of one platform, which cost alike, land in different groups) and prepares
+// each group's query. Library rules that several rules use are evaluated
+// once per group.
 func (e *Engine) prepare(ctx context.Context) error {
-	parts := make([]string, 0, len(e.rules))
+	n := max(1, min(e.workers, len(e.rules)))
+	e.groups = make([]group, n)
+	parts := make([][]string, n)
 	for i, r := range e.rules {
-		parts = append(parts, ruleQuery(i, r))
+		g := i % n
+		e.groups[g].rules = append(e.groups[g].rules, i)
+		parts[g] = append(parts[g], ruleQuery(i, r))
 	}
-	if len(parts) == 0 {
-		parts = append(parts, "true")
+	for g := range e.groups {
+		if len(parts[g]) == 0 {
+			parts[g] = append(parts[g], "true")
+		}
+		body, err := ast.ParseBody(strings.Join(parts[g], "\n"))
+		if err != nil {
+			return fmt.Errorf("building the rule query: %w", err)
+		}
+		q, err := rego.New(rego.ParsedQuery(body), rego.Compiler(e.compiler)).PrepareForEval(ctx)
+		if err != nil {
+			return fmt.Errorf("preparing the rule query: %w", err)
+		}
+		e.groups[g].query = q
 	}
-	body, err := ast.ParseBody(strings.Join(parts, "\n"))
-	if err != nil {
-		return fmt.Errorf("building the rule query: %w", err)
-	}
-	q, err := rego.New(rego.ParsedQuery(body), rego.Compiler(e.compiler)).PrepareForEval(ctx)
-	if err != nil {
-		return fmt.Errorf("preparing the rule query: %w", err)
-	}
-	e.query = q
 	return nil
 }
 
@@ -358,41 +379,65 @@ func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
 		return res
 	}
 	outputs := make([]ruleOutput, len(e.rules))
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
-	switch {
-	case err == nil && len(rs) == 1:
-		for i := range e.rules {
-			outputs[i] = outputOf(rs[0].Bindings, i)
-		}
-	case ctx.Err() != nil:
-		res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: ctx.Err().Error()})
+	errs := make([][]report.Error, len(e.groups))
+	var wg sync.WaitGroup
+	for g := range e.groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[g] = e.evaluateGroup(ctx, &e.groups[g], doc, input, outputs)
+		}()
+	}
+	wg.Wait()
+	for _, ge := range errs {
+		res.Errors = append(res.Errors, ge...)
+	}
+	if err := ctx.Err(); err != nil {
+		res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: err.Error()})
 		return res
-	default:
-		// A rule failed at run time (a conflict in a complete rule, say).
-		// Run the rules one by one so the others still report and the
-		// error names the rule.
-		for i, r := range e.rules {
-			q, qerr := e.ruleQueryFor(ctx, i)
-			if qerr == nil {
-				var one rego.ResultSet
-				one, qerr = q.Eval(ctx, rego.EvalParsedInput(input))
-				if qerr == nil && len(one) == 1 {
-					outputs[i] = outputOf(one[0].Bindings, i)
-					continue
-				}
-			}
-			msg := "produced no result"
-			if qerr != nil {
-				msg = qerr.Error()
-			}
-			res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: fmt.Sprintf("rule %s (%s): %s", r.ID, r.File, msg)})
-		}
 	}
 	idx := newDocIndex(doc)
 	for i, r := range e.rules {
 		collect(doc, idx, r, outputs[i], &res)
 	}
 	return res
+}
+
+// evaluateGroup evaluates one group's rules on a document's input, writing
+// each rule's sets to outputs[i] (groups write disjoint indexes).
+func (e *Engine) evaluateGroup(ctx context.Context, g *group, doc *document.Document, input ast.Value, outputs []ruleOutput) []report.Error {
+	rs, err := g.query.Eval(ctx, rego.EvalParsedInput(input))
+	switch {
+	case err == nil && len(rs) == 1:
+		for _, i := range g.rules {
+			outputs[i] = outputOf(rs[0].Bindings, i)
+		}
+		return nil
+	case ctx.Err() != nil:
+		return nil
+	}
+	// A rule failed at run time (a conflict in a complete rule, say). Run
+	// the group's rules one by one so the others still report and the
+	// error names the rule.
+	var errs []report.Error
+	for _, i := range g.rules {
+		q, qerr := e.ruleQueryFor(ctx, i)
+		if qerr == nil {
+			var one rego.ResultSet
+			one, qerr = q.Eval(ctx, rego.EvalParsedInput(input))
+			if qerr == nil && len(one) == 1 {
+				outputs[i] = outputOf(one[0].Bindings, i)
+				continue
+			}
+		}
+		msg := "produced no result"
+		if qerr != nil {
+			msg = qerr.Error()
+		}
+		r := e.rules[i]
+		errs = append(errs, report.Error{Source: doc.Source, Message: fmt.Sprintf("rule %s (%s): %s", r.ID, r.File, msg)})
+	}
+	return errs
 }
 
 // docIndex finds a document's resources by ID and by type.
@@ -424,6 +469,7 @@ func collect(doc *document.Document, idx docIndex, r *Rule, out ruleOutput, res 
 	}
 	failed := map[string]bool{}
 	for _, d := range denied {
+		source := doc.Source
 		f := report.Finding{
 			RuleID:      r.ID,
 			Title:       r.Title,
@@ -439,13 +485,18 @@ func collect(doc *document.Document, idx docIndex, r *Rule, out ruleOutput, res 
 			x := &doc.Resources[i]
 			f.ResourceType = x.Type
 			if x.Location.File != "" {
+				source = x.Location.File
 				f.Location = report.Location{File: x.Location.File, Line: x.Location.Line}
+				if x.Positions != nil && len(d.path) > 0 {
+					f.Location.Line, _ = x.Positions.Position(d.path)
+				}
 			}
 		}
+		f.Source = source
 		res.Findings = append(res.Findings, f)
 		if !failed[d.resource] {
 			failed[d.resource] = true
-			res.Checks = append(res.Checks, report.Check{RuleID: r.ID, Resource: d.resource, Source: doc.Source, Status: report.Fail})
+			res.Checks = append(res.Checks, report.Check{RuleID: r.ID, Resource: d.resource, Source: source, Status: report.Fail})
 		}
 	}
 	why := map[string]string{}
@@ -460,7 +511,7 @@ func collect(doc *document.Document, idx docIndex, r *Rule, out ruleOutput, res 
 			if failed[x.ID] {
 				continue
 			}
-			c := report.Check{RuleID: r.ID, Resource: x.ID, Source: doc.Source, Status: report.Pass}
+			c := report.Check{RuleID: r.ID, Resource: x.ID, Source: cmp.Or(x.Location.File, doc.Source), Status: report.Pass}
 			if msg, ok := why[x.ID]; ok {
 				c.Status, c.Message = report.Unknown, msg
 			}
@@ -469,9 +520,12 @@ func collect(doc *document.Document, idx docIndex, r *Rule, out ruleOutput, res 
 	}
 }
 
-// entry is one element of a rule's deny or unknown set.
+// entry is one element of a rule's deny or unknown set: the resource, the
+// message and, optionally, the path of the offending value in the
+// resource's values, which places the finding on its line.
 type entry struct {
 	resource, message string
+	path              []string
 }
 
 func entries(set any) ([]entry, error) {
@@ -493,7 +547,14 @@ func entries(set any) ([]entry, error) {
 		if resource == "" || message == "" {
 			return nil, fmt.Errorf(`a finding must have string "resource" and "message", got %v`, it)
 		}
-		out = append(out, entry{resource: resource, message: message})
+		e := entry{resource: resource, message: message}
+		if p, ok := obj["path"].([]any); ok {
+			e.path = make([]string, len(p))
+			for i, k := range p {
+				e.path[i] = fmt.Sprint(k)
+			}
+		}
+		out = append(out, e)
 	}
 	return out, nil
 }

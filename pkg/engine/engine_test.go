@@ -11,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/soc2scan/soc2scan/pkg/document"
+	"github.com/soc2scan/soc2scan/pkg/load"
 	"github.com/soc2scan/soc2scan/pkg/report"
 )
 
@@ -185,37 +186,81 @@ func TestBadFindingShape(t *testing.T) {
 // TestInputMatchesRegoTestingDoc checks that rule tests, which build their
 // input with rego/testing.rego, see what the engine gives rules.
 func TestInputMatchesRegoTestingDoc(t *testing.T) {
-	doc := &document.Document{Kind: document.Terraform, Source: "test.json", Resources: []document.Resource{
-		{ID: "aws_s3_bucket.a", Type: "aws_s3_bucket", Provider: "aws", Values: map[string]any{"bucket": "a"}},
-		{ID: "aws_s3_bucket_policy.p", Type: "aws_s3_bucket_policy", Provider: "aws", Refs: map[string][]string{"bucket": {"aws_s3_bucket.a"}}, Unknown: map[string]any{"policy": true}},
-		{ID: "data.aws_iam_policy_document.d", Type: "aws_iam_policy_document", Provider: "aws", Mode: document.Data},
-	}}
-	for i := range doc.Resources {
-		doc.Resources[i].Location = document.Location{File: "test.json"}
+	manifests := []byte("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: prod}\nspec: {replicas: 2}\n---\n" +
+		"apiVersion: v1\nkind: Service\nmetadata: {name: api}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: prod}\n")
+	kube, diags := load.Load(context.Background(), []load.Input{{Name: "test.yaml", Data: manifests}}, load.Options{})
+	if len(kube) != 1 || diags.HasErrors() {
+		t.Fatalf("loading manifests: %v", diags)
 	}
-	got, err := inputValue(doc)
-	if err != nil {
-		t.Fatal(err)
+	cfg, diags := load.Load(context.Background(), []load.Input{{Name: "test.json", Data: []byte(`{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}`)}}, load.Options{})
+	if len(cfg) != 1 || diags.HasErrors() {
+		t.Fatalf("loading config: %v", diags)
 	}
-	got.(ast.Object).Insert(ast.StringTerm("format"), ast.NullTerm()) // testing.doc has no format
+	tests := []struct {
+		name  string
+		doc   *document.Document
+		loc   document.Location // the location testing.rego gives every resource
+		query string
+	}{
+		{
+			name: "terraform",
+			doc: &document.Document{Kind: document.Terraform, Source: "test.json", Resources: []document.Resource{
+				{ID: "aws_s3_bucket.a", Type: "aws_s3_bucket", Provider: "aws", Values: map[string]any{"bucket": "a"}},
+				{ID: "aws_s3_bucket_policy.p", Type: "aws_s3_bucket_policy", Provider: "aws", Refs: map[string][]string{"bucket": {"aws_s3_bucket.a"}}, Unknown: map[string]any{"policy": true}},
+				{ID: "data.aws_iam_policy_document.d", Type: "aws_iam_policy_document", Provider: "aws", Mode: document.Data},
+			}},
+			loc: document.Location{File: "test.json"},
+			query: `x := data.soc2scan.lib.testing.doc([
+				{"id": "aws_s3_bucket.a", "type": "aws_s3_bucket", "values": {"bucket": "a"}},
+				{"id": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "refs": {"bucket": ["aws_s3_bucket.a"]}, "unknown": {"policy": true}},
+				{"id": "data.aws_iam_policy_document.d", "type": "aws_iam_policy_document", "mode": "data"},
+			])`,
+		},
+		{
+			name: "kubernetes",
+			doc:  kube[0],
+			loc:  document.Location{File: "test.yaml"},
+			query: `x := data.soc2scan.lib.testing.kube([
+				{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "prod"}, "spec": {"replicas": 2}},
+				{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "api"}},
+				{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "prod"}},
+			])`,
+		},
+		{
+			name:  "config",
+			doc:   cfg[0],
+			loc:   document.Location{File: "test.json", Line: 1, Column: 1},
+			query: `x := data.soc2scan.lib.testing.config([{"id": "test.json", "type": "iam_policy", "values": {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}])`,
+		},
+	}
 	e, err := New(context.Background(), WithoutBuiltins())
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := rego.New(rego.Compiler(e.compiler), rego.Query(`x := data.soc2scan.lib.testing.doc([
-		{"id": "aws_s3_bucket.a", "type": "aws_s3_bucket", "values": {"bucket": "a"}},
-		{"id": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "refs": {"bucket": ["aws_s3_bucket.a"]}, "unknown": {"policy": true}},
-		{"id": "data.aws_iam_policy_document.d", "type": "aws_iam_policy_document", "mode": "data"},
-	])`)).Eval(context.Background())
-	if err != nil || len(rs) != 1 {
-		t.Fatalf("eval: %v, %v", rs, err)
-	}
-	want, err := ast.InterfaceToValue(rs[0].Bindings["x"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	want.(ast.Object).Insert(ast.StringTerm("format"), ast.NullTerm())
-	if want.Compare(got) != 0 {
-		t.Errorf("engine input and testing.doc differ:\nengine: %v\ntesting: %v", got, want)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for i := range tc.doc.Resources {
+				tc.doc.Resources[i].Location = tc.loc
+			}
+			got, err := inputValue(tc.doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, err := rego.New(rego.Compiler(e.compiler), rego.Query(tc.query)).Eval(context.Background())
+			if err != nil || len(rs) != 1 {
+				t.Fatalf("eval: %v, %v", rs, err)
+			}
+			want, err := ast.InterfaceToValue(rs[0].Bindings["x"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.doc.Kind == document.Terraform { // testing.doc has no format
+				got.(ast.Object).Insert(ast.StringTerm("format"), ast.NullTerm())
+				want.(ast.Object).Insert(ast.StringTerm("format"), ast.NullTerm())
+			}
+			if want.Compare(got) != 0 {
+				t.Errorf("engine input and testing.rego differ:\nengine: %v\ntesting: %v", got, want)
+			}
+		})
 	}
 }

@@ -7,11 +7,13 @@ package load
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -19,6 +21,9 @@ import (
 	"sync"
 
 	"github.com/soc2scan/soc2scan/pkg/document"
+	"github.com/soc2scan/soc2scan/pkg/load/config"
+	"github.com/soc2scan/soc2scan/pkg/load/internal/yamlvalue"
+	"github.com/soc2scan/soc2scan/pkg/load/kube"
 	"github.com/soc2scan/soc2scan/pkg/load/tfplan"
 )
 
@@ -33,24 +38,35 @@ type Input struct {
 	Data []byte
 }
 
-// file is one file to load, with the name it is reported under and whether
-// the user named it (a named file that is not recognised is an error; a
-// file found by walking is skipped).
+// Options tune how files are read.
+type Options struct {
+	// ConfigTypes give JSON/YAML files matching a glob a config type of
+	// the user's choice; the first match wins.
+	ConfigTypes []config.Mapping
+}
+
+// file is one file to load, with the name it is reported under, its path
+// relative to the directory that was scanned (for globs), and whether the
+// user named it (a named file that is not recognised is an error; a file
+// found by walking is skipped).
 type file struct {
 	path     string
 	name     string
+	rel      string
 	data     []byte
 	explicit bool
 }
 
 // Load reads the inputs and returns their documents in input order, with the
-// diagnostics of everything that could not be read.
-func Load(ctx context.Context, inputs []Input) ([]*document.Document, document.Diagnostics) {
+// diagnostics of everything that could not be read. The Kubernetes manifests
+// of all inputs form one document, placed where the first of them was.
+func Load(ctx context.Context, inputs []Input, opts Options) ([]*document.Document, document.Diagnostics) {
 	var diags document.Diagnostics
 	var files []file
 	for _, in := range inputs {
 		if in.Data != nil {
-			files = append(files, file{name: displayName(in.Name), data: in.Data, explicit: true})
+			name := displayName(in.Name)
+			files = append(files, file{name: name, rel: name, data: in.Data, explicit: true})
 			continue
 		}
 		found, d := expand(in.Path)
@@ -69,14 +85,28 @@ func Load(ctx context.Context, inputs []Input) ([]*document.Document, document.D
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			docs[i], fileDiags[i] = loadFile(f)
+			docs[i], fileDiags[i] = loadFile(f, opts)
 		}()
 	}
 	wg.Wait()
-	var out []*document.Document
+	var out, manifests []*document.Document
+	kubeAt := -1
 	for i := range files {
-		out = append(out, docs[i]...)
+		for _, d := range docs[i] {
+			if d.Kind == document.Kubernetes {
+				if kubeAt < 0 {
+					kubeAt = len(out)
+					out = append(out, nil)
+				}
+				manifests = append(manifests, d)
+				continue
+			}
+			out = append(out, d)
+		}
 		diags = append(diags, fileDiags[i]...)
+	}
+	if kubeAt >= 0 {
+		out[kubeAt] = kube.Merge(manifests)
 	}
 	return out, diags
 }
@@ -90,7 +120,7 @@ func expand(path string) ([]file, document.Diagnostics) {
 		return nil, document.Diagnostics{document.Errorf(document.Location{File: name}, "cannot read: %v", unwrapPathError(err))}
 	}
 	if !info.IsDir() {
-		return []file{{path: path, name: name, explicit: true}}, nil
+		return []file{{path: path, name: name, rel: name, explicit: true}}, nil
 	}
 	var files []file
 	var diags document.Diagnostics
@@ -106,7 +136,11 @@ func expand(path string) ([]file, document.Diagnostics) {
 			return nil
 		}
 		if d.Type().IsRegular() {
-			files = append(files, file{path: p, name: displayName(p)})
+			rel, err := filepath.Rel(path, p)
+			if err != nil {
+				rel = p
+			}
+			files = append(files, file{path: p, name: displayName(p), rel: filepath.ToSlash(rel)})
 		}
 		return nil
 	})
@@ -138,18 +172,36 @@ func displayName(p string) string {
 	return filepath.ToSlash(filepath.Clean(p))
 }
 
-// format is a file format soc2scan reads.
-type format struct {
-	name   string
-	detect func(data []byte) bool
-	parse  func(name string, data []byte) (*document.Document, document.Diagnostics)
+// kindName describes the inputs soc2scan reads, for "unsupported input".
+const kindName = "Terraform plan or state JSON, Kubernetes manifests, or JSON/YAML"
+
+// structured reports whether a file should be read as JSON or YAML: its
+// name says so, or (for a file the user named) its content starts like a
+// JSON object or array.
+func structured(name string, data []byte, explicit bool) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".yaml", ".yml":
+		return true
+	case ".json":
+		return !strings.HasSuffix(name, ".tf.json")
+	}
+	if !explicit {
+		return false
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	return len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')
 }
 
-var formats = []format{
-	{name: "Terraform plan or state JSON", detect: tfplan.Detect, parse: tfplan.Parse},
+// plan reports whether a JSON object is Terraform's even when its keys were
+// reordered (jq -S): then its errors are the plan parser's, which are
+// precise.
+func plan(data []byte) bool {
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	return len(trimmed) > 0 && trimmed[0] == '{' &&
+		bytes.Contains(data, []byte(`"format_version"`)) && bytes.Contains(data, []byte(`"terraform_version"`))
 }
 
-func loadFile(f file) ([]*document.Document, document.Diagnostics) {
+func loadFile(f file, opts Options) ([]*document.Document, document.Diagnostics) {
 	data := f.data
 	if data == nil {
 		var err error
@@ -157,30 +209,81 @@ func loadFile(f file) ([]*document.Document, document.Diagnostics) {
 		if err != nil {
 			return nil, document.Diagnostics{document.Errorf(document.Location{File: f.name}, "cannot read: %v", err)}
 		}
-		if data == nil { // not recognised from its first bytes; skipped
+		if data == nil { // not recognised from its name or first bytes; skipped
 			return nil, nil
 		}
 	}
-	for _, fm := range formats {
-		if fm.detect(data) {
-			return documents(fm.parse(f.name, data))
+	switch {
+	case tfplan.Detect(data) || (structured(f.name, data, f.explicit) && plan(data)):
+		return documents(tfplan.Parse(f.name, data))
+	case structured(f.name, data, f.explicit):
+		return loadStructured(f, data, opts)
+	case f.explicit:
+		return nil, document.Diagnostics{document.Errorf(document.Location{File: f.name, Line: 1}, "unsupported input: not %s", kindName)}
+	}
+	return nil, nil
+}
+
+// loadStructured reads a JSON or YAML file: its Kubernetes objects form a
+// kubernetes document (merged with the other files' by Load), its other
+// documents a config document. A file the user mapped to a config type is
+// config throughout.
+func loadStructured(f file, data []byte, opts Options) ([]*document.Document, document.Diagnostics) {
+	if ext := strings.ToLower(path.Ext(f.name)); ext != ".yaml" && ext != ".yml" {
+		// JSON is read by the YAML parser, for its positions, but judged by
+		// the JSON grammar: YAML would accept what JSON tools reject.
+		var raw json.RawMessage
+		if err := json.Unmarshal(data, &raw); err != nil {
+			loc := document.Location{File: f.name, Line: 1}
+			var syntax *json.SyntaxError
+			if errors.As(err, &syntax) {
+				loc.Line, loc.Column = document.LineColumn(data, max(0, syntax.Offset-1))
+			}
+			return nil, document.Diagnostics{{Severity: document.Error, Location: loc, Summary: "invalid JSON", Detail: err.Error()}}
 		}
 	}
-	if !f.explicit {
-		return nil, nil
+	docs, err := yamlvalue.Decode(data)
+	var diags document.Diagnostics
+	if err != nil {
+		if !f.explicit && bytes.Contains(data, []byte("{{")) {
+			// A Helm chart's templates are not manifests until rendered;
+			// a walk over a repository skips them.
+			return nil, nil
+		}
+		diags = append(diags, syntaxDiagnostic(f.name, err))
 	}
-	if trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(trimmed) > 0 && trimmed[0] == '{' {
-		// A JSON object the user named: Terraform JSON whose keys were
-		// reordered (jq -S) still parses, and anything else gets the
-		// parser's precise complaint.
-		return documents(tfplan.Parse(f.name, data))
+	mapped, isMapped := config.MappedType(opts.ConfigTypes, f.name, f.rel)
+	var kubeRes []document.Resource
+	var rest []*yamlvalue.Document
+	for i := range docs {
+		d := &docs[i]
+		if !isMapped && kube.IsManifest(d.Value) {
+			rs, ds := kube.Objects(f.name, d)
+			kubeRes = append(kubeRes, rs...)
+			diags = append(diags, ds...)
+			continue
+		}
+		rest = append(rest, d)
 	}
-	names := make([]string, len(formats))
-	for i, fm := range formats {
-		names[i] = fm.name
+	var out []*document.Document
+	if len(kubeRes) > 0 {
+		out = append(out, &document.Document{Kind: document.Kubernetes, Format: kube.Format, Source: f.name, Resources: kubeRes})
 	}
-	return nil, document.Diagnostics{document.Errorf(document.Location{File: f.name, Line: 1},
-		"unsupported input: not %s", strings.Join(names, ", "))}
+	if len(rest) > 0 {
+		out = append(out, &document.Document{Kind: document.Config, Format: config.Format, Source: f.name,
+			Resources: config.Resources(f.name, rest, len(docs), mapped)})
+	}
+	return out, diags
+}
+
+func syntaxDiagnostic(name string, err error) document.Diagnostic {
+	loc := document.Location{File: name}
+	var ye *yamlvalue.Error
+	if errors.As(err, &ye) {
+		loc.Line, loc.Column = ye.Line, ye.Column
+		return document.Diagnostic{Severity: document.Error, Location: loc, Summary: "invalid JSON or YAML", Detail: ye.Msg}
+	}
+	return document.Errorf(loc, "invalid JSON or YAML: %v", err)
 }
 
 // documents wraps a parser's single document, if any, as a list.
@@ -192,10 +295,10 @@ func documents(doc *document.Document, diags document.Diagnostics) ([]*document.
 }
 
 // readFile reads a file. A file found by walking a directory is read only
-// when its first bytes match a format, so large unrelated files cost little;
-// it returns nil data for a file that matches none.
-func readFile(path string, explicit bool) ([]byte, error) {
-	fh, err := os.Open(path)
+// when its name or first bytes match a format, so large unrelated files cost
+// little; it returns nil data for a file that matches none.
+func readFile(name string, explicit bool) ([]byte, error) {
+	fh, err := os.Open(name)
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
@@ -213,11 +316,7 @@ func readFile(path string, explicit bool) ([]byte, error) {
 		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 			return nil, err
 		}
-		matched := false
-		for _, fm := range formats {
-			matched = matched || fm.detect(head[:n])
-		}
-		if !matched {
+		if !tfplan.Detect(head[:n]) && !structured(name, head[:n], false) {
 			return nil, nil
 		}
 		if _, err := fh.Seek(0, io.SeekStart); err != nil {

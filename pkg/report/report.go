@@ -110,6 +110,7 @@ type Summary struct {
 	BySeverity map[Severity]int `json:"by_severity"`
 	Checks     CheckCounts      `json:"checks"`
 	Errors     int              `json:"errors"`
+	Warnings   int              `json:"warnings"`
 }
 
 // CheckCounts counts checks by status.
@@ -125,7 +126,10 @@ type Report struct {
 	Findings []Finding `json:"findings"`
 	Checks   []Check   `json:"checks"`
 	Errors   []Error   `json:"errors"`
-	Summary  Summary   `json:"summary"`
+	// Warnings are inputs read only in part (a remote module that is not
+	// downloaded, say): the scan went on, but did not see everything.
+	Warnings []Error `json:"warnings"`
+	Summary  Summary `json:"summary"`
 }
 
 // Finalize sorts findings, checks and errors into their deterministic order
@@ -142,6 +146,9 @@ func (r *Report) Finalize(sources, resources, rules int) {
 	if r.Errors == nil {
 		r.Errors = []Error{}
 	}
+	if r.Warnings == nil {
+		r.Warnings = []Error{}
+	}
 	slices.SortFunc(r.Findings, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Location.Line, b.Location.Line),
 			cmp.Compare(a.RuleID, b.RuleID), cmp.Compare(a.Resource, b.Resource), cmp.Compare(a.Message, b.Message))
@@ -149,11 +156,13 @@ func (r *Report) Finalize(sources, resources, rules int) {
 	slices.SortFunc(r.Checks, func(a, b Check) int {
 		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.RuleID, b.RuleID), cmp.Compare(a.Resource, b.Resource))
 	})
-	slices.SortFunc(r.Errors, func(a, b Error) int {
+	byPlace := func(a, b Error) int {
 		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Message, b.Message))
-	})
+	}
+	slices.SortFunc(r.Errors, byPlace)
+	slices.SortFunc(r.Warnings, byPlace)
 	s := Summary{Sources: sources, Resources: resources, Rules: rules, Findings: len(r.Findings),
-		BySeverity: map[Severity]int{}, Errors: len(r.Errors)}
+		BySeverity: map[Severity]int{}, Errors: len(r.Errors), Warnings: len(r.Warnings)}
 	for _, sev := range Severities() {
 		s.BySeverity[sev] = 0
 	}

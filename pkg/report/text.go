@@ -37,7 +37,10 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 	for _, e := range r.Errors {
 		fmt.Fprintf(&b, "%s error: %s\n", position(e.Source, e.Line), e.Message)
 	}
-	if len(r.Findings) > 0 || len(r.Errors) > 0 {
+	for _, e := range r.Warnings {
+		fmt.Fprintf(&b, "%s warning: %s\n", position(e.Source, e.Line), e.Message)
+	}
+	if len(r.Findings) > 0 || len(r.Errors) > 0 || len(r.Warnings) > 0 {
 		b.WriteByte('\n')
 	}
 	s := r.Summary
@@ -59,6 +62,9 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 	}
 	if s.Errors > 0 {
 		fmt.Fprintf(&b, "; %d %s", s.Errors, plural(s.Errors, "error", "errors"))
+	}
+	if s.Warnings > 0 {
+		fmt.Fprintf(&b, "; %d %s", s.Warnings, plural(s.Warnings, "warning", "warnings"))
 	}
 	b.WriteByte('\n')
 	_, err := io.WriteString(w, b.String())

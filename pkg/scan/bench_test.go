@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/soc2scan/soc2scan/internal/kubegen"
 	"github.com/soc2scan/soc2scan/internal/plangen"
 	"github.com/soc2scan/soc2scan/pkg/scan"
 )
@@ -40,5 +41,35 @@ func BenchmarkNew(b *testing.B) {
 		if _, err := scan.New(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkScanKube scans generated manifest sets (files of
+// kubegen.PerFile workloads with a Service each) with all built-in rules;
+// ns/workload is the figure to compare.
+func BenchmarkScanKube(b *testing.B) {
+	s, err := scan.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1000, 10000} {
+		files := kubegen.Generate(n)
+		inputs := make([]scan.Input, len(files))
+		size := 0
+		for i, f := range files {
+			inputs[i] = scan.Bytes(f.Name, f.Data)
+			size += len(f.Data)
+		}
+		b.Run(fmt.Sprintf("workloads=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				rep, err := s.Scan(context.Background(), inputs...)
+				if err != nil || len(rep.Errors) > 0 || rep.Summary.Resources != 2*n+5 {
+					b.Fatalf("scan: %v %+v %+v", err, rep.Errors, rep.Summary)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/workload")
+		})
 	}
 }

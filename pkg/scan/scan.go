@@ -13,10 +13,12 @@ package scan
 
 import (
 	"context"
+	"errors"
 
 	"github.com/soc2scan/soc2scan/pkg/document"
 	"github.com/soc2scan/soc2scan/pkg/engine"
 	"github.com/soc2scan/soc2scan/pkg/load"
+	loadconfig "github.com/soc2scan/soc2scan/pkg/load/config"
 	"github.com/soc2scan/soc2scan/pkg/report"
 )
 
@@ -50,12 +52,32 @@ type Option func(*config)
 
 type config struct {
 	engine []engine.Option
+	load   load.Options
+	err    error
 }
 
 // WithPolicyDir adds the user rules below dir; they follow the same contract
 // as the built-in rules. It may be given more than once.
 func WithPolicyDir(dir string) Option {
 	return func(c *config) { c.engine = append(c.engine, engine.WithPolicyDir(dir)) }
+}
+
+// WithConfigType gives the JSON and YAML files whose path matches pattern
+// the config type typ, so rules with that type in resource_types evaluate
+// them (e.g. WithConfigType("app/*.yaml", "app_config")). The pattern is a
+// glob with *, ** and {a,b}, matched against the path as reported and
+// relative to the scanned directory; one without a slash matches the base
+// name. The first matching pattern wins over the type soc2scan would
+// recognise from the file's content.
+func WithConfigType(pattern, typ string) Option {
+	return func(c *config) {
+		m, err := loadconfig.ParseMapping(pattern + "=" + typ)
+		if err != nil {
+			c.err = errors.Join(c.err, err)
+			return
+		}
+		c.load.ConfigTypes = append(c.load.ConfigTypes, m)
+	}
 }
 
 // WithoutBuiltinRules runs only user rules.
@@ -66,6 +88,7 @@ func WithoutBuiltinRules() Option {
 // Scanner scans inputs with a compiled rule set.
 type Scanner struct {
 	engine *engine.Engine
+	load   load.Options
 }
 
 // New compiles the built-in rules and any user rules. A user rule file that
@@ -76,11 +99,14 @@ func New(opts ...Option) (*Scanner, error) {
 	for _, o := range opts {
 		o(&c)
 	}
+	if c.err != nil {
+		return nil, c.err
+	}
 	e, err := engine.New(context.Background(), c.engine...)
 	if err != nil {
 		return nil, err
 	}
-	return &Scanner{engine: e}, nil
+	return &Scanner{engine: e, load: c.load}, nil
 }
 
 // Rules lists the rules the scanner runs, sorted by ID.
@@ -96,7 +122,7 @@ func (s *Scanner) Scan(ctx context.Context, inputs ...Input) (*report.Report, er
 	for i, in := range inputs {
 		ins[i] = in.in
 	}
-	docs, diags := load.Load(ctx, ins)
+	docs, diags := load.Load(ctx, ins, s.load)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -106,16 +132,24 @@ func (s *Scanner) Scan(ctx context.Context, inputs ...Input) (*report.Report, er
 	}
 	rep := &report.Report{}
 	for _, d := range append(s.engine.Diagnostics(), diags...) {
-		rep.Errors = append(rep.Errors, reportError(d))
+		if d.Severity == document.Warning {
+			rep.Warnings = append(rep.Warnings, reportError(d))
+		} else {
+			rep.Errors = append(rep.Errors, reportError(d))
+		}
 	}
-	resources := 0
+	resources, sources := 0, map[string]bool{}
 	for i, res := range results {
 		resources += len(docs[i].Resources)
+		sources[docs[i].Source] = true
+		for _, f := range docs[i].Files {
+			sources[f] = true
+		}
 		rep.Findings = append(rep.Findings, res.Findings...)
 		rep.Checks = append(rep.Checks, res.Checks...)
 		rep.Errors = append(rep.Errors, res.Errors...)
 	}
-	rep.Finalize(len(docs), resources, len(s.engine.Rules()))
+	rep.Finalize(len(sources), resources, len(s.engine.Rules()))
 	return rep, nil
 }
 
@@ -123,9 +157,6 @@ func reportError(d document.Diagnostic) report.Error {
 	msg := d.Summary
 	if d.Detail != "" {
 		msg += ": " + d.Detail
-	}
-	if d.Severity == document.Warning {
-		msg = "warning: " + msg
 	}
 	e := report.Error{Source: d.Location.File, Line: d.Location.Line, Column: d.Location.Column, Message: msg}
 	if e.Source == "" {

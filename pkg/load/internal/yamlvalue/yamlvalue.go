@@ -1,0 +1,292 @@
+// Package yamlvalue decodes YAML and JSON streams into the plain values rules
+// read (maps, slices, strings, numbers, booleans, nil), keeping the syntax
+// tree of each document so a finding's attribute path can be traced back to
+// its line.
+//
+// It reads go.yaml.in/yaml/v3 nodes rather than decoding into interfaces:
+// nodes carry line and column, and converting them by hand resolves aliases
+// and merge keys under a budget (no "billion laughs"), gives JSON-compatible
+// values (string keys only, no time.Time, no ±Inf) and costs one pass.
+package yamlvalue
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Document is one document of a stream.
+type Document struct {
+	// Value is the decoded document: a map, slice or scalar.
+	Value any
+	// Line and Column locate the start of the document's content.
+	Line, Column int
+	// Index is the document's position among the stream's non-empty
+	// documents, from 0.
+	Index int
+
+	root *yaml.Node
+}
+
+// Error is a syntax or structure error at a position of the stream.
+type Error struct {
+	Line, Column int // 1-based; zero when unknown
+	Msg          string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return e.Msg
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+}
+
+// Decode reads every document of a YAML (or JSON) stream. Empty documents
+// (a lone "---", comments only) are skipped. On a syntax error it returns
+// the documents before it with an *Error.
+func Decode(data []byte) ([]Document, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	c := &converter{budget: 1_000_000 + 4*len(data)}
+	var docs []Document
+	for {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if errors.Is(err, io.EOF) {
+			return docs, nil
+		}
+		if err != nil {
+			return docs, syntaxError(data, err)
+		}
+		if n.Kind != yaml.DocumentNode || len(n.Content) == 0 {
+			continue
+		}
+		root := n.Content[0]
+		if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" && root.Value == "" {
+			continue // comments only
+		}
+		v, err := c.value(root)
+		if err != nil {
+			return docs, err
+		}
+		docs = append(docs, Document{Value: v, Line: root.Line, Column: root.Column, Index: len(docs), root: root})
+	}
+}
+
+var lineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+
+// syntaxError turns the parser's "yaml: line 3: did not find expected key"
+// into an *Error with the line apart. yaml/v3 numbers the lines of its
+// parser errors (did not find expected ...) from 0 and those of its scanner
+// errors from 1; the line is made 1-based and kept inside the file. An
+// unknown anchor comes without a line: it is the first use of the alias.
+func syntaxError(data []byte, err error) *Error {
+	msg := err.Error()
+	e := &Error{Msg: msg}
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		e.Msg = msg[len(m[0]):]
+		e.Line, _ = strconv.Atoi(m[1])
+	}
+	if strings.HasPrefix(e.Msg, "did not find expected") {
+		e.Line++
+	}
+	if m := anchorRE.FindStringSubmatch(e.Msg); m != nil && e.Line == 0 {
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			e.Line = bytes.Count(data[:i], []byte("\n")) + 1
+		}
+	}
+	lines := bytes.Count(bytes.TrimRight(data, "\r\n"), []byte("\n")) + 1
+	e.Line = min(e.Line, lines)
+	return e
+}
+
+var anchorRE = regexp.MustCompile(`^unknown anchor '([^']+)' referenced`)
+
+// Position returns the line and column of the value at path (map keys and
+// decimal list indices) in the document: the line of the deepest key or
+// item of path that exists, the document's start when none does.
+func (d *Document) Position(path []string) (line, column int) {
+	line, column = d.Line, d.Column
+	n := d.root
+	for _, p := range path {
+		var k *yaml.Node
+		if n, k = child(n, p); n == nil {
+			break
+		}
+		line, column = k.Line, k.Column
+	}
+	return line, column
+}
+
+// child returns the value at key or index p of n, and the node that names
+// it: the key of a mapping entry, the item itself in a sequence.
+func child(n *yaml.Node, p string) (value, name *yaml.Node) {
+	n = resolve(n)
+	switch {
+	case n == nil:
+	case n.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Value == p {
+				value, name = n.Content[i+1], k
+			}
+		}
+	case n.Kind == yaml.SequenceNode:
+		if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < len(n.Content) {
+			value, name = n.Content[i], n.Content[i]
+		}
+	}
+	return value, name
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+// converter turns nodes into values. budget bounds the number of nodes
+// produced, so aliases cannot expand a small file into a huge value.
+type converter struct {
+	budget int
+	active map[*yaml.Node]bool // alias targets being expanded
+}
+
+func (c *converter) value(n *yaml.Node) (any, error) {
+	c.budget--
+	if c.budget < 0 {
+		return nil, &Error{Line: n.Line, Column: n.Column, Msg: "document too large after expanding aliases"}
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return scalar(n), nil
+	case yaml.SequenceNode:
+		out := make([]any, len(n.Content))
+		for i, item := range n.Content {
+			v, err := c.value(item)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = v
+		}
+		return out, nil
+	case yaml.MappingNode:
+		out := make(map[string]any, len(n.Content)/2)
+		return out, c.mapping(n, out)
+	case yaml.AliasNode:
+		if c.active[n.Alias] {
+			return nil, &Error{Line: n.Line, Column: n.Column, Msg: fmt.Sprintf("alias *%s refers to a value that contains it", n.Value)}
+		}
+		if c.active == nil {
+			c.active = map[*yaml.Node]bool{}
+		}
+		c.active[n.Alias] = true
+		defer delete(c.active, n.Alias)
+		return c.value(n.Alias)
+	}
+	return nil, &Error{Line: n.Line, Column: n.Column, Msg: "unexpected YAML node"}
+}
+
+// mapping fills out with n's entries. Merge keys ("<<: *base") add the
+// entries of the merged mappings that n does not set itself.
+func (c *converter) mapping(n *yaml.Node, out map[string]any) error {
+	var merges []*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
+			merges = append(merges, v)
+			continue
+		}
+		val, err := c.value(v)
+		if err != nil {
+			return err
+		}
+		out[key(c, k)] = val
+	}
+	for _, m := range merges {
+		m := resolve(m)
+		var sources []*yaml.Node
+		switch m.Kind {
+		case yaml.MappingNode:
+			sources = []*yaml.Node{m}
+		case yaml.SequenceNode:
+			sources = m.Content
+		default:
+			return &Error{Line: m.Line, Column: m.Column, Msg: "merge key (<<) value is not a mapping"}
+		}
+		for _, s := range sources {
+			merged, err := c.value(s)
+			if err != nil {
+				return err
+			}
+			mm, ok := merged.(map[string]any)
+			if !ok {
+				return &Error{Line: s.Line, Column: s.Column, Msg: "merge key (<<) value is not a mapping"}
+			}
+			for k, v := range mm {
+				if _, set := out[k]; !set {
+					out[k] = v
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// key is a mapping key as a string: rules read JSON objects, whose keys are
+// strings, so `1: x` and `true: y` become "1" and "true".
+func key(c *converter, k *yaml.Node) string {
+	k = resolve(k)
+	if k.Kind == yaml.ScalarNode {
+		return k.Value
+	}
+	v, err := c.value(k)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// scalar resolves a scalar by its tag, as YAML 1.2's core schema (the one
+// yaml/v3 implements) does. Values JSON cannot hold (.inf, .nan, binary,
+// timestamps) stay strings, as they are written.
+func scalar(n *yaml.Node) any {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool":
+		return strings.EqualFold(n.Value, "true")
+	case "!!int":
+		if i, err := strconv.ParseInt(strings.TrimPrefix(n.Value, "+"), 0, 64); err == nil {
+			return i
+		}
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
+			return f
+		}
+	case "!!float":
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return f
+		}
+	}
+	return n.Value
+}
+
+// Sub returns the part of the document at path as a document of its own,
+// with value as its value (the caller has it already): a List's item keeps
+// its own positions.
+func (d *Document) Sub(path []string, value any) Document {
+	n := d.root
+	for _, p := range path {
+		if n, _ = child(n, p); n == nil {
+			return Document{Value: value, Line: d.Line, Column: d.Column, Index: d.Index, root: d.root}
+		}
+	}
+	n = resolve(n)
+	return Document{Value: value, Line: n.Line, Column: n.Column, Index: d.Index, root: n}
+}

@@ -1,0 +1,179 @@
+package yamlvalue
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestDecodeValues(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []any
+	}{
+		{
+			name: "scalars as JSON would have them",
+			in: "s: text\nq: \"123\"\ni: 42\nh: 0x1F\nneg: -7\nf: 1.5\nexp: 1e3\nb: true\nB: False\nyes: yes\n" +
+				"n: null\ntilde: ~\nempty:\ninf: .inf\nnan: .nan\nts: 2026-01-02T03:04:05Z\nbig: 99999999999999999999\n",
+			want: []any{map[string]any{
+				"s": "text", "q": "123", "i": int64(42), "h": int64(31), "neg": int64(-7), "f": 1.5, "exp": 1000.0,
+				"b": true, "B": false, "yes": "yes", "n": nil, "tilde": nil, "empty": nil,
+				"inf": ".inf", "nan": ".nan", "ts": "2026-01-02T03:04:05Z", "big": 1e20,
+			}},
+		},
+		{
+			name: "non-string keys become strings",
+			in:   "1: one\ntrue: yes\n",
+			want: []any{map[string]any{"1": "one", "true": "yes"}},
+		},
+		{
+			name: "anchors, aliases and merge keys",
+			in: "base: &base {cpu: 1, mem: 2}\nother: &other {gpu: 1}\n" +
+				"one: {<<: *base, mem: 3}\nmany:\n  <<: [*base, *other]\n  cpu: 9\nlist: [*base]\n",
+			want: []any{map[string]any{
+				"base":  map[string]any{"cpu": int64(1), "mem": int64(2)},
+				"other": map[string]any{"gpu": int64(1)},
+				"one":   map[string]any{"cpu": int64(1), "mem": int64(3)},
+				"many":  map[string]any{"cpu": int64(9), "mem": int64(2), "gpu": int64(1)},
+				"list":  []any{map[string]any{"cpu": int64(1), "mem": int64(2)}},
+			}},
+		},
+		{
+			name: "multi-document with empty and comment-only documents",
+			in:   "# header\n---\na: 1\n---\n---\n# just a comment\n---\n- x\n- y\n...\n",
+			want: []any{map[string]any{"a": int64(1)}, []any{"x", "y"}},
+		},
+		{
+			name: "Windows line endings and a byte-order mark",
+			in:   "\ufeffa: 1\r\nb:\r\n  - c\r\n",
+			want: []any{map[string]any{"a": int64(1), "b": []any{"c"}}},
+		},
+		{
+			name: "JSON",
+			in:   `{"a": [1, 2.5, "x", null, true], "b": {}}`,
+			want: []any{map[string]any{"a": []any{int64(1), 2.5, "x", nil, true}, "b": map[string]any{}}},
+		},
+		{
+			name: "custom tags keep the written value",
+			in:   "bucket: !Ref Bucket\nlist: !GetAZs ''\n",
+			want: []any{map[string]any{"bucket": "Bucket", "list": ""}},
+		},
+		{name: "empty", in: "", want: nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, err := Decode([]byte(tc.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []any
+			for _, d := range docs {
+				got = append(got, d.Value)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("values (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		line     int
+		contains string
+		docs     int // documents decoded before the error
+	}{
+		{name: "bad indentation", in: "a: 1\n b: 2\n", line: 2, contains: "mapping values are not allowed"},
+		{name: "error in the third document", in: "a: 1\n---\nb: 2\n---\nc: [1, 2\n", line: 5, docs: 2, contains: "did not find expected"},
+		{name: "unknown alias", in: "a: *nothing\n", line: 1, contains: "unknown anchor"},
+		{name: "tab indentation", in: "a:\n\t- b\n", line: 2, contains: "cannot start any token"},
+		{name: "key out of its mapping", in: "a:\n  b: 1\n c: 2\n", line: 3, contains: "did not find expected key"},
+		{
+			name: "billion laughs",
+			in: "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
+				"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n" +
+				"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n" +
+				"g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n",
+			contains: "too large after expanding aliases",
+		},
+		{name: "merge of a scalar", in: "a: &a 1\nb: {<<: *a}\n", line: 1, contains: "merge key"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, err := Decode([]byte(tc.in))
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %v, want an *Error", err)
+			}
+			if !strings.Contains(e.Msg, tc.contains) || (tc.line != 0 && e.Line != tc.line) {
+				t.Errorf("error %q at line %d, want %q at line %d", e.Msg, e.Line, tc.contains, tc.line)
+			}
+			if len(docs) != tc.docs {
+				t.Errorf("%d documents before the error, want %d", len(docs), tc.docs)
+			}
+		})
+	}
+}
+
+func TestPosition(t *testing.T) {
+	in := "# comment\n" + // 1
+		"---\n" + // 2
+		"kind: Pod\n" + // 3
+		"spec:\n" + // 4
+		"  containers:\n" + // 5
+		"    - name: app\n" + // 6
+		"      image: nginx\n" + // 7
+		"      securityContext:\n" + // 8
+		"        privileged: true\n" + // 9
+		"defaults: &d {x: 1}\n" + // 10
+		"use: *d\n" // 11
+	docs, err := Decode([]byte(in))
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("docs %d, err %v", len(docs), err)
+	}
+	d := docs[0]
+	tests := []struct {
+		path []string
+		line int
+	}{
+		{nil, 3},
+		{[]string{"spec"}, 4},
+		{[]string{"spec", "containers", "0"}, 6},
+		{[]string{"spec", "containers", "0", "securityContext", "privileged"}, 9},
+		{[]string{"spec", "containers", "0", "securityContext", "runAsNonRoot"}, 8}, // absent: its parent
+		{[]string{"spec", "containers", "3", "image"}, 5},
+		{[]string{"use", "x"}, 10}, // through the alias, where the value is written
+	}
+	for _, tc := range tests {
+		if line, _ := d.Position(tc.path); line != tc.line {
+			t.Errorf("Position(%v) = line %d, want %d", tc.path, line, tc.line)
+		}
+	}
+	sub := d.Sub([]string{"spec", "containers", "0"}, nil)
+	if sub.Line != 6 {
+		t.Errorf("Sub line %d, want 6", sub.Line)
+	}
+	if line, _ := sub.Position([]string{"securityContext"}); line != 8 {
+		t.Errorf("Sub Position line %d, want 8", line)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{
+		"a: 1\n", "---\n- [a, {b: c}]\n", "a: &a {b: *a}\n", "{\"a\": [1, 2]}", "<<: [*x]\n",
+		"a: &a [1]\nb: {<<: *a}\n", "? [a, b]\n: c\n", "!!binary aGVsbG8=\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs, _ := Decode(data)
+		for _, d := range docs {
+			d.Position([]string{"a", "0", "b"})
+		}
+	})
+}

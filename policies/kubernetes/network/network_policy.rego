@@ -1,0 +1,51 @@
+# METADATA
+# title: Workloads are selected by a NetworkPolicy
+# description: >-
+#   Every workload's pods are selected, for ingress, by a NetworkPolicy of
+#   their namespace among the scanned manifests (podSelector matching the
+#   pod labels; policyTypes absent or including Ingress). Pods no policy
+#   selects accept traffic from every pod in the cluster, so a compromise
+#   anywhere reaches them. Pods on the host network are not judged:
+#   NetworkPolicies do not apply to them (K8S-POD-004 reports them).
+# custom:
+#   id: K8S-NET-001
+#   severity: medium
+#   criteria: [CC6.1, CC6.6, CC7.2]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   remediation: >-
+#     Add to the namespace a default-deny NetworkPolicy (podSelector: {},
+#     policyTypes: [Ingress, Egress]) and policies allowing the traffic each
+#     workload needs, and keep them in the same repository as the workloads.
+package soc2scan.rules.kubernetes.network.network_policy
+
+import data.soc2scan.lib.kubernetes as k8s
+
+# ingress_policies maps each namespace to the pod selectors of its
+# NetworkPolicies that govern ingress.
+ingress_policies[ns] contains selector if {
+	some np in k8s.resources("NetworkPolicy")
+	ns := k8s.namespace(np)
+	governs_ingress(np)
+	selector := object.get(np.values, ["spec", "podSelector"], {})
+}
+
+governs_ingress(np) if {
+	types := object.get(np.values, ["spec", "policyTypes"], null)
+	not is_array(types)
+}
+
+governs_ingress(np) if "Ingress" in object.get(np.values, ["spec", "policyTypes"], null)
+
+deny contains finding if {
+	some ps in k8s.pod_specs
+	object.get(ps.spec, "hostNetwork", false) != true
+	ns := k8s.namespace(ps.resource)
+	labels := k8s.pod_labels(ps)
+	not selected(ns, labels)
+	finding := k8s.finding(ps.resource, ps.path, sprintf("%s: no NetworkPolicy in namespace %s selects its pods for ingress", [ps.resource.id, ns]))
+}
+
+selected(ns, labels) if {
+	some selector in ingress_policies[ns]
+	k8s.selects(selector, labels)
+}

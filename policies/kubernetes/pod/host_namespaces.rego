@@ -1,0 +1,44 @@
+# METADATA
+# title: Pods do not share host namespaces or ports
+# description: >-
+#   No pod sets hostNetwork, hostPID or hostIPC to true, and no container or
+#   init container binds a hostPort. Sharing the node's network, process or
+#   IPC namespace lets a container see and reach the node's processes and
+#   traffic, bypassing NetworkPolicies; a hostPort exposes the pod on the
+#   node's address outside any Service an auditor would review.
+# custom:
+#   id: K8S-POD-004
+#   severity: high
+#   criteria: [CC6.8, CC8.1]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   remediation: >-
+#     Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them
+#     to false) and remove ports[].hostPort; expose the pod through a
+#     Service instead.
+package soc2scan.rules.kubernetes.pod.host_namespaces
+
+import data.soc2scan.lib.kubernetes as k8s
+
+deny contains finding if {
+	some ps in k8s.pod_specs
+	some attr in ["hostNetwork", "hostPID", "hostIPC"]
+	ps.spec[attr] == true
+	finding := k8s.finding(ps.resource, array.concat(ps.path, [attr]), sprintf("%s sets %s = true", [ps.resource.id, attr]))
+}
+
+# Ephemeral containers cannot declare ports.
+deny contains finding if {
+	some c in k8s.all_containers
+	c.list != "ephemeralContainers"
+	indices := [i | some i, port in object.get(c.container, "ports", []); host_port(port)]
+	count(indices) > 0
+	ports := concat(", ", [sprintf("%v", [c.container.ports[i].hostPort]) | some i in indices])
+	path := array.concat(c.path, ["ports", indices[0], "hostPort"])
+	finding := k8s.finding(c.resource, path, sprintf("%s binds hostPort %s", [k8s.subject(c), ports]))
+}
+
+host_port(port) if {
+	p := object.get(port, "hostPort", null)
+	p != null
+	p != 0
+}

@@ -1,0 +1,32 @@
+# METADATA
+# title: Containers disallow privilege escalation
+# description: >-
+#   Every container, init container and ephemeral container of a Linux pod
+#   sets securityContext.allowPrivilegeEscalation = false. Unset, a process
+#   may gain more privileges than its parent (setuid binaries, file
+#   capabilities), so a compromised application can become root in the
+#   container. Windows pods are not judged: the field does not apply there.
+# custom:
+#   id: K8S-POD-002
+#   severity: medium
+#   criteria: [CC6.8, CC8.1]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   remediation: >-
+#     Set securityContext.allowPrivilegeEscalation: false on every container
+#     (it is a container-level field; the pod securityContext has no such
+#     setting).
+package soc2scan.rules.kubernetes.pod.privilege_escalation
+
+import data.soc2scan.lib.kubernetes as k8s
+
+deny contains finding if {
+	some c in k8s.all_containers
+	not k8s.windows(c.pod)
+	sc := k8s.security_context(c, "allowPrivilegeEscalation")
+	sc.value != false
+	finding := k8s.finding(c.resource, sc.path, sprintf("%s %s", [k8s.subject(c), fact(sc)]))
+}
+
+fact(sc) := "does not set securityContext.allowPrivilegeEscalation = false" if sc.from == "none"
+
+fact(sc) := sprintf("sets securityContext.allowPrivilegeEscalation = %v", [sc.value]) if sc.from != "none"

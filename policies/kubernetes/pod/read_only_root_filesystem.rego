@@ -1,0 +1,33 @@
+# METADATA
+# title: Containers mount their root file system read-only
+# description: >-
+#   Every container of a Linux pod sets
+#   securityContext.readOnlyRootFilesystem = true. A writable root file
+#   system lets an attacker who gains code execution drop tools and change
+#   binaries or configuration inside the running container, so the image an
+#   auditor reviewed is no longer what runs. Windows pods are not judged:
+#   the field does not apply there.
+# custom:
+#   id: K8S-POD-007
+#   severity: medium
+#   criteria: [CC6.8, CC8.1]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   remediation: >-
+#     Set securityContext.readOnlyRootFilesystem: true on every container
+#     and mount an emptyDir volume on the paths the process must write
+#     (/tmp, caches).
+package soc2scan.rules.kubernetes.pod.read_only_root_filesystem
+
+import data.soc2scan.lib.kubernetes as k8s
+
+deny contains finding if {
+	some c in k8s.all_containers
+	not k8s.windows(c.pod)
+	sc := k8s.security_context(c, "readOnlyRootFilesystem")
+	sc.value != true
+	finding := k8s.finding(c.resource, sc.path, sprintf("%s %s", [k8s.subject(c), fact(sc)]))
+}
+
+fact(sc) := "does not set securityContext.readOnlyRootFilesystem = true" if sc.from == "none"
+
+fact(sc) := sprintf("sets securityContext.readOnlyRootFilesystem = %v", [sc.value]) if sc.from != "none"

@@ -1,0 +1,73 @@
+# METADATA
+# title: No credentials as literal values in env or ConfigMaps
+# description: >-
+#   No container environment variable whose name looks like a credential
+#   (password, passwd, passphrase, secret, token, credential, api key,
+#   private key, access key, secret key) has a literal value, and no
+#   ConfigMap key with such a name has a value. A credential written into a
+#   manifest is readable by everyone with access to the repository, the
+#   CI logs and the API objects, is not rotated and is not access-logged.
+#   Values taken from a Secret (valueFrom), $(VAR) references and names of
+#   files, paths, URLs and identifiers (PASSWORD_FILE, TOKEN_URL,
+#   ACCESS_KEY_ID) are not findings.
+# custom:
+#   id: K8S-SEC-001
+#   severity: high
+#   criteria: [CC6.1, CC6.6, CC6.7]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, ConfigMap]
+#   remediation: >-
+#     Move the value into a Secret (or an external secret store synced into
+#     one) and reference it with env[].valueFrom.secretKeyRef or envFrom
+#     secretRef; rotate the credential, since it is in the repository's
+#     history.
+package soc2scan.rules.kubernetes.secrets.env_literals
+
+import data.soc2scan.lib.kubernetes as k8s
+
+deny contains finding if {
+	some c in k8s.all_containers
+	some i, env in object.get(c.container, "env", [])
+	credential_name(env.name)
+	literal(object.get(env, "value", null))
+	finding := k8s.finding(c.resource, array.concat(c.path, ["env", i, "value"]), sprintf(
+		"%s sets credential-like env %s to a literal value",
+		[k8s.subject(c), env.name],
+	))
+}
+
+deny contains finding if {
+	some cm in k8s.resources("ConfigMap")
+	some key, value in object.get(cm.values, "data", {})
+	credential_name(key)
+	literal(value)
+	finding := k8s.finding(cm, ["data", key], sprintf("%s holds credential-like key %s in data", [cm.id, key]))
+}
+
+# credential_name holds for names such as DB_PASSWORD, clientSecret,
+# api-key, GITHUB_TOKEN, but not TOKEN_URL or PASSWORD_FILE: the name is
+# split into words at separators and lower-to-upper case changes.
+credential_name(name) if {
+	is_string(name)
+	words := name_words(name)
+	joined := concat("_", words)
+	regex.match(`(^|_)(password|passwd|passphrase|secret|token|credentials?|(api|private|access|secret|auth|signing|encryption)_?key)(_|$)`, joined)
+	not words[count(words) - 1] in not_a_value
+}
+
+name_words(name) := [w | some w in split(lower(regex.replace(regex.replace(name, `([a-z0-9])([A-Z])`, "${1}_${2}"), `[^A-Za-z0-9]+`, "_")), "_"); w != ""]
+
+# not_a_value are last words of names that hold where a credential is or
+# what it is, not the credential.
+not_a_value := {
+	"file", "path", "dir", "url", "uri", "endpoint", "host", "name", "ref", "id",
+	"type", "ttl", "length", "enabled", "header", "arn", "mount", "location",
+}
+
+# literal holds for a non-empty string that is not only $(VAR) references
+# and not a boolean word.
+literal(v) if {
+	is_string(v)
+	trim_space(v) != ""
+	regex.replace(v, `\$\([A-Za-z_][A-Za-z0-9_.-]*\)`, "") != ""
+	not lower(v) in {"true", "false", "yes", "no"}
+}
