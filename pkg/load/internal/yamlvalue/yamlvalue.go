@@ -155,13 +155,23 @@ func resolve(n *yaml.Node) *yaml.Node {
 // produced, so aliases cannot expand a small file into a huge value.
 type converter struct {
 	budget int
+	depth  int
 	active map[*yaml.Node]bool // alias targets being expanded
 }
+
+// maxDepth bounds nesting, which aliases can deepen beyond what the parser
+// allows.
+const maxDepth = 1000
 
 func (c *converter) value(n *yaml.Node) (any, error) {
 	c.budget--
 	if c.budget < 0 {
 		return nil, &Error{Line: n.Line, Column: n.Column, Msg: "document too large after expanding aliases"}
+	}
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > maxDepth {
+		return nil, &Error{Line: n.Line, Column: n.Column, Msg: fmt.Sprintf("values nested more than %d deep", maxDepth)}
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -203,18 +213,24 @@ func (c *converter) mapping(n *yaml.Node, out map[string]any) error {
 			merges = append(merges, v)
 			continue
 		}
+		name, err := key(c, k)
+		if err != nil {
+			return err
+		}
 		val, err := c.value(v)
 		if err != nil {
 			return err
 		}
-		out[key(c, k)] = val
+		out[name] = val
 	}
-	for _, m := range merges {
-		m := resolve(m)
+	for _, merge := range merges {
+		// Values are taken through the alias nodes, so a mapping merging
+		// itself is caught as an alias cycle.
+		m := resolve(merge)
 		var sources []*yaml.Node
 		switch m.Kind {
 		case yaml.MappingNode:
-			sources = []*yaml.Node{m}
+			sources = []*yaml.Node{merge}
 		case yaml.SequenceNode:
 			sources = m.Content
 		default:
@@ -240,17 +256,17 @@ func (c *converter) mapping(n *yaml.Node, out map[string]any) error {
 }
 
 // key is a mapping key as a string: rules read JSON objects, whose keys are
-// strings, so `1: x` and `true: y` become "1" and "true".
-func key(c *converter, k *yaml.Node) string {
-	k = resolve(k)
-	if k.Kind == yaml.ScalarNode {
-		return k.Value
+// strings, so `1: x` and `true: y` become "1" and "true", and a complex key
+// ([a, b]: c) its value printed.
+func key(c *converter, k *yaml.Node) (string, error) {
+	if r := resolve(k); r != nil && r.Kind == yaml.ScalarNode {
+		return r.Value, nil
 	}
 	v, err := c.value(k)
 	if err != nil {
-		return ""
+		return "", err
 	}
-	return fmt.Sprint(v)
+	return fmt.Sprint(v), nil
 }
 
 // scalar resolves a scalar by its tag, as YAML 1.2's core schema (the one

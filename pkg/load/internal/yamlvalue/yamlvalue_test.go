@@ -101,6 +101,8 @@ func TestDecodeErrors(t *testing.T) {
 				"g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n",
 			contains: "too large after expanding aliases",
 		},
+		{name: "mapping keyed by an alias to itself", in: "a: &a { *a}\n", line: 1, contains: "refers to a value that contains it"},
+		{name: "mapping merging itself", in: "a: &a {x: 1, <<: *a}\n", line: 1, contains: "refers to a value that contains it"},
 		{name: "merge of a scalar", in: "a: &a 1\nb: {<<: *a}\n", line: 1, contains: "merge key"},
 	}
 	for _, tc := range tests {
