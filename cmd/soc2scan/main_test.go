@@ -200,7 +200,68 @@ func TestMixedRepository(t *testing.T) {
 	if !strings.Contains(stderr, "broken/values.yaml:4: error:") {
 		t.Errorf("stderr does not name the broken file: %s", stderr)
 	}
-	if rep.Summary.Sources != 5 {
-		t.Errorf("%d sources, want 5 (README, PNG, Helm template and hidden directory skipped)", rep.Summary.Sources)
+	if rep.Summary.Sources != 6 {
+		t.Errorf("%d sources, want 6: 5 files and the infra module (README, PNG, Helm template and hidden directory skipped)", rep.Summary.Sources)
+	}
+}
+
+// TestNamedTerraformFile is the pre-commit case: a changed file of a module
+// is evaluated with its module and only its findings are reported.
+func TestNamedTerraformFile(t *testing.T) {
+	named := "../../testdata/parity/modules/main.tf"
+	code, stdout, stderr := runCLI(t, "scan", "--format", "json", named)
+	if code != exitFindings {
+		t.Fatalf("exit code %d, want %d; stderr: %s", code, exitFindings, stderr)
+	}
+	var rep report.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) == 0 {
+		t.Fatal("no findings")
+	}
+	for _, f := range rep.Findings {
+		via := false
+		for _, v := range f.Via {
+			via = via || v.File == named
+		}
+		if f.Location.File != named && !via {
+			t.Errorf("finding in %s:%d, neither in nor called from %s", f.Location.File, f.Location.Line, named)
+		}
+	}
+	code, stdout, _ = runCLI(t, "scan", "--var", "environment=qa", "--format", "json", "../../testdata/parity/variables")
+	if code != exitFindings || !strings.Contains(stdout, "main-qa") && !strings.Contains(stdout, "aws_db_instance.main") {
+		t.Errorf("exit code %d with --var", code)
+	}
+}
+
+// TestNamedFileFiltersItsModule: of a module with two files, naming one
+// reports that file's resources only, the other file still giving context
+// (here the bucket's encryption configuration).
+func TestNamedFileFiltersItsModule(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("buckets.tf", "resource \"aws_s3_bucket\" \"a\" {\n  bucket = \"a\"\n}\n")
+	write("other.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n"+
+		"resource \"aws_s3_bucket_server_side_encryption_configuration\" \"a\" {\n  bucket = aws_s3_bucket.a.id\n"+
+		"  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = \"aws:kms\"\n    }\n  }\n}\n")
+	_, stdout, stderr := runCLI(t, "scan", "--format", "json", filepath.Join(dir, "buckets.tf"))
+	var rep report.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("%v; stderr: %s", err, stderr)
+	}
+	rules := map[string]bool{}
+	for _, f := range rep.Findings {
+		if f.Resource != "aws_s3_bucket.a" {
+			t.Errorf("finding on %s, which is not in the named file", f.Resource)
+		}
+		rules[f.RuleID] = true
+	}
+	if rules["AWS-S3-001"] || !rules["AWS-S3-004"] {
+		t.Errorf("rules found %v: want no AWS-S3-001 (other.tf encrypts the bucket) and AWS-S3-004", rules)
 	}
 }

@@ -20,6 +20,8 @@ type scanFlags struct {
 	output      string
 	policies    []string
 	configTypes []string
+	vars        []string
+	varFiles    []string
 	failOn      string
 	noColor     bool
 }
@@ -28,9 +30,11 @@ func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 	var f scanFlags
 	cmd := &cobra.Command{
 		Use:   "scan [flags] PATH...",
-		Short: "Scan Terraform plans, Kubernetes manifests and JSON/YAML config files or directories",
-		Long: "Scan files and directories. Each file is recognised by its content: Terraform plan or\n" +
-			"state JSON, Kubernetes manifests (YAML or JSON; all of a scan are read together), or\n" +
+		Short: "Scan Terraform source and plans, Kubernetes manifests and JSON/YAML config",
+		Long: "Scan files and directories. Terraform source (.tf, .tf.json) is evaluated a module at a\n" +
+			"time with its variables (terraform.tfvars, *.auto.tfvars, --var-file, --var, TF_VAR_*) and\n" +
+			"local modules; a named .tf file is evaluated with its module and reported alone. Other files\n" +
+			"are recognised by their content: Terraform plan or state JSON, Kubernetes manifests (YAML or JSON; all of a scan are read together), or\n" +
 			"other JSON/YAML config (IAM policies, kubeconfigs, or types given with --config-type).\n" +
 			"Directories are walked, skipping hidden ones (.git, .terraform) and files of other kinds.\n\n" +
 			"Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 input or usage error.",
@@ -50,6 +54,8 @@ func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	cmd.Flags().StringArrayVar(&f.policies, "policy", nil, "directory of extra rules (repeatable)")
 	cmd.Flags().StringArrayVar(&f.configTypes, "config-type", nil, "give JSON/YAML files matching GLOB the config type TYPE: 'GLOB=TYPE' (repeatable)")
+	cmd.Flags().StringArrayVar(&f.vars, "var", nil, "set a Terraform variable for HCL modules: 'NAME=VALUE' (repeatable)")
+	cmd.Flags().StringArrayVar(&f.varFiles, "var-file", nil, "Terraform variable file for HCL modules (repeatable; later files win)")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings at or above this severity: critical, high, medium, low or none")
 	cmd.Flags().BoolVar(&f.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
 	return cmd
@@ -74,6 +80,17 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 	for _, p := range f.policies {
 		opts = append(opts, scan.WithPolicyDir(p))
 	}
+	for _, v := range f.vars {
+		name, value, ok := strings.Cut(v, "=")
+		if !ok || name == "" {
+			return usageError{fmt.Errorf("--var %q: want NAME=VALUE", v)}
+		}
+		opts = append(opts, scan.WithVar(name, value))
+	}
+	for _, vf := range f.varFiles {
+		opts = append(opts, scan.WithVarFile(vf))
+	}
+	opts = append(opts, scan.WithEnv(os.Environ()))
 	for _, ct := range f.configTypes {
 		m, err := config.ParseMapping(ct)
 		if err != nil {

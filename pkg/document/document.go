@@ -38,6 +38,10 @@ type Document struct {
 	// than Source: all the manifests of a scan form one Kubernetes
 	// document.
 	Files []string
+	// Focus, when set, limits what is reported to the resources defined in
+	// these files: a Terraform module evaluated whole, for context, because
+	// one of its files was named.
+	Focus []string
 
 	Resources []Resource
 }
@@ -66,9 +70,33 @@ type Resource struct {
 	Refs map[string][]string
 
 	Location Location
+	// Via is the chain of module calls that lead to a resource defined in
+	// a module, outermost first ("via main.tf:10").
+	Via []Location
 	// Positions, when the loader knows them, places an attribute path of
 	// Values in the source, so a finding can name the offending line.
 	Positions Positions
+}
+
+// Reports reports whether findings about r are reported: the document has
+// no focus, or r is defined in one of the files it focuses on or created
+// through a module call written in one of them (a changed module input
+// changes the resources of the module).
+func (d *Document) Reports(r *Resource) bool {
+	if len(d.Focus) == 0 {
+		return true
+	}
+	for _, f := range d.Focus {
+		if r.Location.File == f {
+			return true
+		}
+		for _, v := range r.Via {
+			if v.File == f {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Positions maps a path into a resource's Values (map keys and decimal list

@@ -483,7 +483,13 @@ func collect(doc *document.Document, idx docIndex, r *Rule, out ruleOutput, res 
 		}
 		if i, ok := idx.byID[d.resource]; ok {
 			x := &doc.Resources[i]
+			if !doc.Reports(x) {
+				continue
+			}
 			f.ResourceType = x.Type
+			for _, v := range x.Via {
+				f.Via = append(f.Via, report.Location{File: v.File, Line: v.Line})
+			}
 			if x.Location.File != "" {
 				source = x.Location.File
 				f.Location = report.Location{File: x.Location.File, Line: x.Location.Line}
@@ -508,7 +514,7 @@ func collect(doc *document.Document, idx docIndex, r *Rule, out ruleOutput, res 
 	for _, t := range r.ResourceTypes {
 		for _, i := range idx.byType[t] {
 			x := &doc.Resources[i]
-			if failed[x.ID] {
+			if failed[x.ID] || !doc.Reports(x) {
 				continue
 			}
 			c := report.Check{RuleID: r.ID, Resource: x.ID, Source: cmp.Or(x.Location.File, doc.Source), Status: report.Pass}

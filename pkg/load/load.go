@@ -24,6 +24,7 @@ import (
 	"github.com/soc2scan/soc2scan/pkg/load/config"
 	"github.com/soc2scan/soc2scan/pkg/load/internal/yamlvalue"
 	"github.com/soc2scan/soc2scan/pkg/load/kube"
+	"github.com/soc2scan/soc2scan/pkg/load/tfhcl"
 	"github.com/soc2scan/soc2scan/pkg/load/tfplan"
 )
 
@@ -43,6 +44,10 @@ type Options struct {
 	// ConfigTypes give JSON/YAML files matching a glob a config type of
 	// the user's choice; the first match wins.
 	ConfigTypes []config.Mapping
+	// Terraform holds the variables for Terraform HCL modules (var files,
+	// -var values, the environment for TF_VAR_*); its Root is set per
+	// module from the input it was found in.
+	Terraform tfhcl.Options
 }
 
 // file is one file to load, with the name it is reported under, its path
@@ -53,6 +58,7 @@ type file struct {
 	path     string
 	name     string
 	rel      string
+	root     string // the directory input the file was found in; "" for a named file
 	data     []byte
 	explicit bool
 }
@@ -73,11 +79,20 @@ func Load(ctx context.Context, inputs []Input, opts Options) ([]*document.Docume
 		files = append(files, found...)
 		diags = append(diags, d...)
 	}
-	docs := make([][]*document.Document, len(files))
-	fileDiags := make([]document.Diagnostics, len(files))
+	files, modules, d := terraformModules(files)
+	diags = append(diags, d...)
+	tasks := make([]func() ([]*document.Document, document.Diagnostics), 0, len(files)+len(modules))
+	for _, f := range files {
+		tasks = append(tasks, func() ([]*document.Document, document.Diagnostics) { return loadFile(f, opts) })
+	}
+	for _, m := range modules {
+		tasks = append(tasks, func() ([]*document.Document, document.Diagnostics) { return loadModule(ctx, m, opts.Terraform) })
+	}
+	docs := make([][]*document.Document, len(tasks))
+	fileDiags := make([]document.Diagnostics, len(tasks))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, f := range files {
+	for i, task := range tasks {
 		if ctx.Err() != nil {
 			break
 		}
@@ -85,13 +100,13 @@ func Load(ctx context.Context, inputs []Input, opts Options) ([]*document.Docume
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			docs[i], fileDiags[i] = loadFile(f, opts)
+			docs[i], fileDiags[i] = task()
 		}()
 	}
 	wg.Wait()
 	var out, manifests []*document.Document
 	kubeAt := -1
-	for i := range files {
+	for i := range tasks {
 		for _, d := range docs[i] {
 			if d.Kind == document.Kubernetes {
 				if kubeAt < 0 {
@@ -140,7 +155,7 @@ func expand(path string) ([]file, document.Diagnostics) {
 			if err != nil {
 				rel = p
 			}
-			files = append(files, file{path: p, name: displayName(p), rel: filepath.ToSlash(rel)})
+			files = append(files, file{path: p, name: displayName(p), rel: filepath.ToSlash(rel), root: path})
 		}
 		return nil
 	})

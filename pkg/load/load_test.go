@@ -37,6 +37,7 @@ func TestLoadMixedDirectory(t *testing.T) {
 		"terraform " + m + "infra/plan.json [aws_s3_bucket.logs(aws_s3_bucket)@7] files=[]",
 		"kubernetes " + m + "k8s/web.yaml [Deployment/shop/web(Deployment)@1 Service/shop/web(Service)@23 " +
 			"Deployment/shop/worker(Deployment)@1] files=[" + m + "k8s/web.yaml " + m + "k8s/worker.json]",
+		"terraform " + m + "infra [aws_s3_bucket.logs(aws_s3_bucket)@1] files=[]",
 	}
 	if diff := cmp.Diff(want, describe(docs)); diff != "" {
 		t.Errorf("documents (-want +got):\n%s", diff)
@@ -118,6 +119,61 @@ func TestLoadNamedFiles(t *testing.T) {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestLoadTerraformSource: a directory's root modules are evaluated whole;
+// a named .tf file is evaluated with its module, for context, and the
+// document focuses on it; the variables given reach the module.
+func TestLoadTerraformSource(t *testing.T) {
+	parity := filepath.Join("..", "..", "testdata", "parity")
+	docs, diags := load.Load(context.Background(), []load.Input{{Path: filepath.Join(parity, "modules")}}, load.Options{})
+	if len(docs) != 2 || diags.HasErrors() {
+		t.Fatalf("%d documents (want the plan and the root module), %v", len(docs), diags)
+	}
+	hcl := docs[1]
+	if hcl.Source != "../../testdata/parity/modules" || hcl.Format != "hcl" || len(hcl.Focus) != 0 {
+		t.Errorf("second document %s (%s), focus %v; want the root module, whole", hcl.Source, hcl.Format, hcl.Focus)
+	}
+	for _, r := range hcl.Resources {
+		if strings.HasPrefix(r.ID, "module.") && len(r.Via) == 0 {
+			t.Errorf("%s comes from a module but has no call chain", r.ID)
+		}
+	}
+
+	named := filepath.Join(parity, "modules", "modules", "bucket", "main.tf")
+	docs, _ = load.Load(context.Background(), []load.Input{{Path: named}}, load.Options{})
+	if len(docs) != 1 || docs[0].Source != "../../testdata/parity/modules/modules/bucket" {
+		t.Fatalf("documents %v, want the module of the named file", describe(docs))
+	}
+	if diff := cmp.Diff([]string{"../../testdata/parity/modules/modules/bucket/main.tf"}, docs[0].Focus); diff != "" {
+		t.Errorf("focus (-want +got):\n%s", diff)
+	}
+
+	env := func(opts load.Options) map[string]any {
+		docs, diags := load.Load(context.Background(), []load.Input{{Path: filepath.Join(parity, "variables", "main.tf")}}, opts)
+		if len(docs) != 1 || diags.HasErrors() {
+			t.Fatalf("%d documents, %v", len(docs), diags)
+		}
+		for _, r := range docs[0].Resources {
+			if r.ID == "aws_db_instance.main" {
+				return r.Values
+			}
+		}
+		t.Fatal("no aws_db_instance.main")
+		return nil
+	}
+	if got := env(load.Options{})["identifier"]; got != "main-prod" {
+		t.Errorf("identifier %v, want main-prod (from terraform.tfvars)", got)
+	}
+	opts := load.Options{}
+	opts.Terraform.Env = []string{"TF_VAR_environment=qa"}
+	if got := env(opts)["identifier"]; got != "main-prod" {
+		t.Errorf("identifier %v with TF_VAR_environment=qa, want main-prod: terraform.tfvars wins over the environment", got)
+	}
+	opts.Terraform.Vars = map[string]string{"environment": "qa"}
+	if got := env(opts)["identifier"]; got != "main-qa" {
+		t.Errorf("identifier %v with --var environment=qa, want main-qa", got)
 	}
 }
 

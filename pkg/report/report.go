@@ -78,8 +78,11 @@ type Finding struct {
 	ResourceType string   `json:"resource_type"`
 	Source       string   `json:"source"`
 	Location     Location `json:"location"`
-	Message      string   `json:"message"`
-	Remediation  string   `json:"remediation"`
+	// Via is the chain of module calls leading to a resource defined in a
+	// Terraform module, outermost first.
+	Via         []Location `json:"via,omitempty"`
+	Message     string     `json:"message"`
+	Remediation string     `json:"remediation"`
 }
 
 // Check records that a rule evaluated a resource, and with what result: the

@@ -31,8 +31,16 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 		if opts.Color {
 			sev = severityColor[f.Severity] + sev + "\x1b[0m"
 		}
-		fmt.Fprintf(&b, "%s %s %s [%s] %s: %s\n", position(f.Location.File, f.Location.Line), f.RuleID, sev,
+		fmt.Fprintf(&b, "%s %s %s [%s] %s: %s", position(f.Location.File, f.Location.Line), f.RuleID, sev,
 			strings.Join(f.Criteria, ","), f.Resource, f.Message)
+		if len(f.Via) > 0 {
+			via := make([]string, len(f.Via))
+			for i, v := range f.Via {
+				via[i] = position(v.File, v.Line)
+			}
+			fmt.Fprintf(&b, " (via %s)", strings.Join(via, " > "))
+		}
+		b.WriteByte('\n')
 	}
 	for _, e := range r.Errors {
 		fmt.Fprintf(&b, "%s error: %s\n", position(e.Source, e.Line), e.Message)

@@ -80,6 +80,32 @@ func WithConfigType(pattern, typ string) Option {
 	}
 }
 
+// WithVarFile adds a Terraform variable file (.tfvars or .tfvars.json) for
+// the modules scanned from HCL source, as terraform -var-file does; later
+// files win over earlier ones, and over terraform.tfvars and *.auto.tfvars.
+func WithVarFile(path string) Option {
+	return func(c *config) { c.load.Terraform.VarFiles = append(c.load.Terraform.VarFiles, path) }
+}
+
+// WithVar sets a Terraform variable for the modules scanned from HCL
+// source, as terraform -var name=value does: the value is a literal string
+// for a variable of primitive type, an HCL expression otherwise.
+func WithVar(name, value string) Option {
+	return func(c *config) {
+		if c.load.Terraform.Vars == nil {
+			c.load.Terraform.Vars = map[string]string{}
+		}
+		c.load.Terraform.Vars[name] = value
+	}
+}
+
+// WithEnv gives the environment (os.Environ form) whose TF_VAR_name
+// values set Terraform variables, as they do for terraform; without it no
+// environment is read.
+func WithEnv(env []string) Option {
+	return func(c *config) { c.load.Terraform.Env = env }
+}
+
 // WithoutBuiltinRules runs only user rules.
 func WithoutBuiltinRules() Option {
 	return func(c *config) { c.engine = append(c.engine, engine.WithoutBuiltins()) }
@@ -140,7 +166,11 @@ func (s *Scanner) Scan(ctx context.Context, inputs ...Input) (*report.Report, er
 	}
 	resources, sources := 0, map[string]bool{}
 	for i, res := range results {
-		resources += len(docs[i].Resources)
+		for j := range docs[i].Resources {
+			if docs[i].Reports(&docs[i].Resources[j]) {
+				resources++
+			}
+		}
 		sources[docs[i].Source] = true
 		for _, f := range docs[i].Files {
 			sources[f] = true

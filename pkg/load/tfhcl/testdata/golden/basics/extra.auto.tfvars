@@ -1,0 +1,1 @@
+settings = { retention = 3, tags = { Team = "x" } }

@@ -1,0 +1,5 @@
+environment = "prod"
+database = {
+  encrypted = true
+  public    = true
+}
