@@ -91,20 +91,11 @@ _pod_specs_of_cronjobs := [{"resource": r, "path": ["spec", "jobTemplate", "spec
 # container_lists are the pod spec fields that hold containers.
 container_lists := ["initContainers", "containers", "ephemeralContainers"]
 
-# container returns container i of a container list of a pod spec (an
-# element of pod_specs) as {"pod": ps, "resource": owner, "list": field
-# name, "index": i, "name": container name, "path": path from the owner's
-# values, "container": the container}; undefined when there is no such
-# container. Rules iterate the raw containers of ps.spec[list], test the
-# field they judge directly (a failing reference ends the iteration at
-# once) and build this only for a finding:
-#
-#	some ps in k8s.pod_specs
-#	some list in k8s.container_lists
-#	some i, raw in ps.spec[list]
-#	raw.securityContext.privileged == true
-#	c := k8s.container(ps, list, i)
-container(ps, list, i) := {
+# container returns container ct, element i of a container list of a pod
+# spec (an element of pod_specs), as {"pod": ps, "resource": owner,
+# "list": field name, "index": i, "name": container name, "path": path
+# from the owner's values, "container": ct}.
+container(ps, list, i, ct) := {
 	"pod": ps,
 	"resource": ps.resource,
 	"list": list,
@@ -112,27 +103,44 @@ container(ps, list, i) := {
 	"name": _container_name(ct, list, i),
 	"path": array.concat(ps.path, [list, i]),
 	"container": ct,
-} if {
-	is_array(ps.spec[list])
-	ct := ps.spec[list][i]
-	is_object(ct)
 }
 
-_container_name(ct, _, _) := ct.name
+_container_name(ct, list, i) := n if {
+	n := ct.name
+} else := sprintf("%s[%d]", [list, i])
 
-_container_name(ct, list, i) := sprintf("%s[%d]", [list, i]) if not "name" in object.keys(ct)
+# raw_containers lists every container of every pod spec of the document
+# as [pod spec, list, index, container], computed once per query. The
+# container rules walk it, test the field they judge directly (a failing
+# reference ends the iteration at once, so the common case costs one
+# lookup) and build the container object, paths and messages only for a
+# finding:
+#
+#	some [ps, list, i, raw] in k8s.raw_containers
+#	raw.securityContext.privileged == true
+#	c := k8s.container(ps, list, i, raw)
+raw_containers := [[ps, list, i, ct] |
+	some ps in pod_specs
+	some list in container_lists
+	cs := ps.spec[list]
+	is_array(cs)
+	some i, ct in cs
+	is_object(ct)
+]
 
 # containers returns every container of a pod spec (an element of
 # pod_specs), init and ephemeral containers included, each as container
 # gives it.
-containers(ps) := [c |
+containers(ps) := [container(ps, list, i, ct) |
 	some list in container_lists
-	some i, _ in _array(object.get(ps.spec, list, []))
-	c := container(ps, list, i)
+	cs := object.get(ps.spec, list, [])
+	is_array(cs)
+	some i, ct in cs
+	is_object(ct)
 ]
 
 # all_containers is every container of every pod spec of the document.
-all_containers := [c | some ps in pod_specs; some c in containers(ps)]
+all_containers := [container(ps, list, i, ct) | some [ps, list, i, ct] in raw_containers]
 
 # subject names a container in messages: "Deployment/prod/api container
 # app", "... init container migrate", "... ephemeral container debug".
@@ -153,23 +161,34 @@ pod_security_fields := {
 # container's setting winning over the pod's; {"value": null, "path":
 # the container's path, "from": "none"} when neither sets it. A null value
 # counts as unset.
-security_context(c, field) := {"value": v, "path": array.concat(c.path, p), "from": "container"} if {
-	p := array.concat(["securityContext"], _path(field))
+security_context(c, field) := _security_context(c, _sc_path(field))
+
+_sc_path(field) := ["securityContext", field] if {
+	is_string(field)
+} else := array.concat(["securityContext"], field) if {
+	is_array(field)
+}
+
+_security_context(c, p) := {"value": v, "path": array.concat(c.path, p), "from": "container"} if {
 	v := object.get(c.container, p, null)
 	v != null
 } else := {"value": v, "path": array.concat(c.pod.path, p), "from": "pod"} if {
-	f := _path(field)
-	f[0] in pod_security_fields
-	p := array.concat(["securityContext"], f)
+	p[1] in pod_security_fields
 	v := object.get(c.pod.spec, p, null)
 	v != null
 } else := {"value": null, "path": c.path, "from": "none"}
 
 # set_on says where an effective securityContext value comes from, for
 # messages: "" when the container sets it, " (set on the pod)" otherwise.
-set_on(sc) := " (set on the pod)" if sc.from == "pod"
+set_on(sc) := " (set on the pod)" if {
+	sc.from == "pod"
+} else := ""
 
-set_on(sc) := "" if sc.from != "pod"
+# os is "windows" for a pod spec that runs on Windows nodes, else "linux":
+# rules that judge the two differently dispatch on it.
+os(ps) := "windows" if {
+	windows(ps)
+} else := "linux"
 
 # windows holds for a pod spec that runs on Windows nodes, where the Linux
 # securityContext fields (privileged, capabilities, runAsUser,
@@ -196,21 +215,22 @@ runtime_sockets := {
 
 # exposes_runtime_socket holds when a host path is a runtime socket or a
 # directory that contains one (/var/run, /run/containerd, /).
-exposes_runtime_socket(path) if {
-	p := _clean_host_path(path)
+exposes_runtime_socket(path) if _exposes(_clean_host_path(path))
+
+_exposes(p) if p in runtime_sockets
+
+_exposes("/")
+
+_exposes(p) if {
+	dir := concat("", [p, "/"])
 	some s in runtime_sockets
-	_under(s, p)
+	startswith(s, dir)
 }
 
-_clean_host_path(p) := "/" if trim_right(p, "/") == ""
-
-_clean_host_path(p) := trim_right(p, "/") if trim_right(p, "/") != ""
-
-_under(s, p) if s == p
-
-_under(_, p) if p == "/"
-
-_under(s, p) if startswith(s, concat("", [p, "/"]))
+_clean_host_path(p) := trimmed if {
+	trimmed := trim_right(p, "/")
+	trimmed != ""
+} else := "/"
 
 # pod_labels returns the labels of the pods of a pod spec: the Pod's own
 # labels, or those of the template the spec belongs to.
@@ -230,6 +250,14 @@ selects(selector, labels) if {
 	every e in _array(object.get(sel, "matchExpressions", [])) {
 		_matches(e, labels)
 	}
+}
+
+# selects_all holds for a selector that matches every label set: absent,
+# empty, or with empty matchLabels and matchExpressions.
+selects_all(selector) if {
+	sel := _object(selector)
+	count(_object(object.get(sel, "matchLabels", {}))) == 0
+	count(_array(object.get(sel, "matchExpressions", []))) == 0
 }
 
 _matches(e, labels) if {
@@ -263,7 +291,7 @@ finding(r, path, msg) := {"resource": r.id, "message": msg, "path": path}
 dotted(path) := concat(".", [sprintf("%v", [p]) | some p in path])
 
 _manifest_namespace(m) := ns if {
-	ns := object.get(m, ["metadata", "namespace"], "")
+	ns := m.metadata.namespace
 	is_string(ns)
 	ns != ""
 } else := "default"
@@ -272,10 +300,6 @@ _name(m) := n if {
 	n := object.get(m, ["metadata", "name"], "")
 	is_string(n)
 } else := ""
-
-_path(p) := p if is_array(p)
-
-_path(p) := [p] if is_string(p)
 
 _array(x) := x if is_array(x)
 

@@ -158,3 +158,54 @@ test_workload_builder if {
 	testing.workload("Deployment", "ops", "n", {"containers": []}).spec.template.spec == {"containers": []}
 	testing.workload("Deployment", "ops", "n", {}).metadata == {"name": "n", "namespace": "ops", "labels": {"app": "n"}}
 }
+
+test_raw_containers_match_all_containers if {
+	d := kube(array.concat(manifests, [testing.workload("Pod", "prod", "odd", {
+		"initContainers": {"not": "a list"},
+		"containers": [{"image": "unnamed:1"}, "not a container"],
+	})]))
+	raw := k8s.raw_containers with input as d
+	all := k8s.all_containers with input as d
+	count(raw) == count(all)
+	{[ps.resource.id, list, i] | some [ps, list, i, _] in raw} == {[c.resource.id, c.list, c.index] | some c in all}
+	{k8s.subject(c) | some c in all} == {
+		"Pod/prod/p container app", "Deployment/default/api container app", "CronJob/ops/nightly container app",
+		"Pod/prod/odd container containers[0]",
+	}
+}
+
+test_container_from_raw if {
+	[ps, list, i, raw] := k8s.raw_containers[0] with input as kube([manifests[0]])
+	k8s.container(ps, list, i, raw) == k8s.containers(ps)[0]
+	k8s.container(ps, list, i, raw).path == ["spec", "containers", 0]
+}
+
+test_pod_specs_of_every_kind if {
+	specs := k8s.pod_specs with input as kube([testing.workload(kind, "prod", "w", pod_spec) | some kind in k8s.pod_kinds])
+	{ps.resource.type: ps.path | some ps in specs} == k8s.pod_spec_paths
+	every ps in specs {
+		ps.spec == pod_spec
+	}
+}
+
+test_security_context_paths_and_pod_only_fields if {
+	[a, b] := k8s.containers(sc_pod)
+	k8s.security_context(b, ["seccompProfile", "type"]) == {"value": "RuntimeDefault", "path": ["spec", "securityContext", "seccompProfile", "type"], "from": "pod"}
+	k8s.security_context(a, "runAsNonRoot").from == "pod"
+	k8s.set_on(k8s.security_context(a, "runAsNonRoot")) == " (set on the pod)"
+	k8s.set_on(k8s.security_context(a, "runAsUser")) == ""
+}
+
+test_os if {
+	k8s.os({"spec": {"nodeSelector": {"beta.kubernetes.io/os": "windows"}}}) == "windows"
+	k8s.os({"spec": {"os": {"name": "linux"}}}) == "linux"
+	k8s.os({"spec": {}}) == "linux"
+}
+
+test_selects_all if {
+	k8s.selects_all({})
+	k8s.selects_all(null)
+	k8s.selects_all({"matchLabels": {}, "matchExpressions": []})
+	not k8s.selects_all({"matchLabels": {"app": "api"}})
+	not k8s.selects_all({"matchExpressions": [{"key": "zone", "operator": "DoesNotExist"}]})
+}

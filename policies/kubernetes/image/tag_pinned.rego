@@ -20,23 +20,22 @@ package soc2scan.rules.kubernetes.image.tag_pinned
 import data.soc2scan.lib.kubernetes as k8s
 
 deny contains finding if {
-	some c in k8s.all_containers
-	image := object.get(c.container, "image", "")
+	some [ps, list, i, raw] in k8s.raw_containers
+	image := raw.image
 	is_string(image)
 	image != ""
 	not contains(image, "@")
-	problem := unpinned(image)
+	problem := unpinned(last_segment(image))
+	c := k8s.container(ps, list, i, raw)
 	finding := k8s.finding(c.resource, array.concat(c.path, ["image"]), sprintf("%s image %s %s", [k8s.subject(c), image, problem]))
 }
 
 # The tag follows the last ":" of the last path segment; a ":" before the
 # last "/" is a registry port (registry:5000/app).
-unpinned(image) := "has no tag or digest (pulls latest)" if {
-	not contains(last_segment(image), ":")
-}
-
-unpinned(image) := "uses tag latest" if {
-	parts := split(last_segment(image), ":")
+unpinned(segment) := "has no tag or digest (pulls latest)" if {
+	not contains(segment, ":")
+} else := "uses tag latest" if {
+	parts := split(segment, ":")
 	parts[count(parts) - 1] == "latest"
 }
 

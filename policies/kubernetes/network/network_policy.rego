@@ -36,16 +36,23 @@ governs_ingress(np) if {
 
 governs_ingress(np) if "Ingress" in object.get(np.values, ["spec", "policyTypes"], null)
 
+# Namespaces where a policy selects every pod need no look at pod labels.
 deny contains finding if {
 	some ps in k8s.pod_specs
-	object.get(ps.spec, "hostNetwork", false) != true
+	not ps.spec.hostNetwork == true
 	ns := k8s.namespace(ps.resource)
-	labels := k8s.pod_labels(ps)
-	not selected(ns, labels)
+	not all_selected[ns]
+	not selected(ns, ps)
 	finding := k8s.finding(ps.resource, ps.path, sprintf("%s: no NetworkPolicy in namespace %s selects its pods for ingress", [ps.resource.id, ns]))
 }
 
-selected(ns, labels) if {
+all_selected contains ns if {
+	some ns, selectors in ingress_policies
+	some selector in selectors
+	k8s.selects_all(selector)
+}
+
+selected(ns, ps) if {
 	some selector in ingress_policies[ns]
-	k8s.selects(selector, labels)
+	k8s.selects(selector, k8s.pod_labels(ps))
 }

@@ -40,13 +40,13 @@ open_ranges := {"0.0.0.0/0", "::/0"}
 
 deny contains finding if {
 	some svc in k8s.resources("Service")
-	object.get(svc.values, ["spec", "type"], "") == "NodePort"
+	svc.values.spec.type == "NodePort"
 	finding := k8s.finding(svc, ["spec", "type"], sprintf("%s is of type NodePort: it listens on every node's address", [svc.id]))
 }
 
 deny contains finding if {
 	some svc in k8s.resources("Service")
-	object.get(svc.values, ["spec", "type"], "") == "LoadBalancer"
+	svc.values.spec.type == "LoadBalancer"
 	not internal_load_balancer(svc)
 	count(source_ranges(svc)) == 0
 	finding := k8s.finding(svc, ["spec", "type"], sprintf("%s is an external LoadBalancer with no loadBalancerSourceRanges", [svc.id]))
@@ -54,7 +54,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some svc in k8s.resources("Service")
-	object.get(svc.values, ["spec", "type"], "") == "LoadBalancer"
+	svc.values.spec.type == "LoadBalancer"
 	not internal_load_balancer(svc)
 	some source in source_ranges(svc)
 	source.range in open_ranges
@@ -63,15 +63,15 @@ deny contains finding if {
 
 deny contains finding if {
 	some svc in k8s.resources("Service")
-	ips := object.get(svc.values, ["spec", "externalIPs"], [])
+	ips := svc.values.spec.externalIPs
 	is_array(ips)
 	count(ips) > 0
 	finding := k8s.finding(svc, ["spec", "externalIPs"], sprintf("%s sets externalIPs %s", [svc.id, concat(", ", [sprintf("%v", [ip]) | some ip in ips])]))
 }
 
 internal_load_balancer(svc) if {
-	some name, values in internal_annotations
-	v := object.get(svc.values, ["metadata", "annotations", name], null)
+	some name, v in svc.values.metadata.annotations
+	values := internal_annotations[name]
 	is_string(v)
 	lower(v) in values
 }

@@ -28,21 +28,27 @@ baseline := {
 	"NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
 }
 
+# capabilities is a container-level field: a container without an add list
+# adds nothing, and one whose drop list starts with "ALL" (the common
+# spelling) drops all; only the others are looked at further.
 deny contains finding if {
-	some c in k8s.all_containers
-	not k8s.windows(c.pod)
-	add := k8s.security_context(c, ["capabilities", "add"])
-	dangerous := [name | some cap in array_of(add.value); name := normalise(cap); not name in baseline]
+	some [ps, list, i, raw] in k8s.raw_containers
+	add := raw.securityContext.capabilities.add
+	dangerous := [name | some cap in array_of(add); name := normalise(cap); not name in baseline]
 	count(dangerous) > 0
-	finding := k8s.finding(c.resource, add.path, sprintf(
+	not k8s.windows(ps)
+	c := k8s.container(ps, list, i, raw)
+	finding := k8s.finding(c.resource, array.concat(c.path, ["securityContext", "capabilities", "add"]), sprintf(
 		"%s adds capabilities %s (securityContext.capabilities.add)",
 		[k8s.subject(c), concat(", ", dangerous)],
 	))
 }
 
 deny contains finding if {
-	some c in k8s.all_containers
-	not k8s.windows(c.pod)
+	some [ps, list, i, raw] in k8s.raw_containers
+	not raw.securityContext.capabilities.drop[0] == "ALL"
+	not k8s.windows(ps)
+	c := k8s.container(ps, list, i, raw)
 	drop := k8s.security_context(c, ["capabilities", "drop"])
 	not "ALL" in {normalise(cap) | some cap in array_of(drop.value)}
 	finding := k8s.finding(c.resource, drop.path, sprintf("%s does not drop ALL capabilities (securityContext.capabilities.drop)", [k8s.subject(c)]))

@@ -26,15 +26,20 @@ deny contains finding if {
 	finding := k8s.finding(ps.resource, array.concat(ps.path, [attr]), sprintf("%s sets %s = true", [ps.resource.id, attr]))
 }
 
-# Ephemeral containers cannot declare ports.
+# Ephemeral containers cannot declare ports. Only a container with a port
+# that names a hostPort is looked at further.
 deny contains finding if {
-	some c in k8s.all_containers
-	c.list != "ephemeralContainers"
+	some [ps, list, i, raw] in k8s.raw_containers
+	list != "ephemeralContainers"
+	raw.ports[_].hostPort != null
+	finding := host_ports(k8s.container(ps, list, i, raw))
+}
+
+host_ports(c) := k8s.finding(c.resource, path, sprintf("%s binds hostPort %s", [k8s.subject(c), ports])) if {
 	indices := [i | some i, port in object.get(c.container, "ports", []); host_port(port)]
 	count(indices) > 0
 	ports := concat(", ", [sprintf("%v", [c.container.ports[i].hostPort]) | some i in indices])
 	path := array.concat(c.path, ["ports", indices[0], "hostPort"])
-	finding := k8s.finding(c.resource, path, sprintf("%s binds hostPort %s", [k8s.subject(c), ports]))
 }
 
 host_port(port) if {

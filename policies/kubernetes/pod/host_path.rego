@@ -21,8 +21,8 @@ import data.soc2scan.lib.kubernetes as k8s
 
 deny contains finding if {
 	some ps in k8s.pod_specs
-	some i, volume in object.get(ps.spec, "volumes", [])
-	host := object.get(volume, ["hostPath", "path"], null)
+	some i, volume in ps.spec.volumes
+	host := volume.hostPath.path
 	is_string(host)
 	path := array.concat(ps.path, ["volumes", i, "hostPath", "path"])
 	finding := k8s.finding(ps.resource, path, sprintf("%s mounts hostPath %s as volume %s%s", [ps.resource.id, host, object.get(volume, "name", i), socket(host)]))
@@ -30,11 +30,11 @@ deny contains finding if {
 
 deny contains finding if {
 	some pv in k8s.resources("PersistentVolume")
-	host := object.get(pv.values, ["spec", "hostPath", "path"], null)
+	host := pv.values.spec.hostPath.path
 	is_string(host)
 	finding := k8s.finding(pv, ["spec", "hostPath", "path"], sprintf("%s is backed by hostPath %s%s", [pv.id, host, socket(host)]))
 }
 
-socket(host) := " (exposes the container runtime socket)" if k8s.exposes_runtime_socket(host)
-
-socket(host) := "" if not k8s.exposes_runtime_socket(host)
+socket(host) := " (exposes the container runtime socket)" if {
+	k8s.exposes_runtime_socket(host)
+} else := ""

@@ -24,11 +24,9 @@ package soc2scan.rules.kubernetes.pod.privileged
 import data.soc2scan.lib.kubernetes as k8s
 
 deny contains finding if {
-	some ps in k8s.pod_specs
-	some list in k8s.container_lists
-	some i, raw in ps.spec[list]
+	some [ps, list, i, raw] in k8s.raw_containers
 	raw.securityContext.privileged == true
-	c := k8s.container(ps, list, i)
+	c := k8s.container(ps, list, i, raw)
 	sc := k8s.security_context(c, "privileged")
 	finding := k8s.finding(c.resource, sc.path, sprintf("%s sets securityContext.privileged = true", [k8s.subject(c)]))
 }
@@ -37,26 +35,22 @@ deny contains finding if {
 # or when its pod does and the container does not override it; a
 # container of a pod without the setting needs no further look.
 deny contains finding if {
-	some ps in k8s.pod_specs
-	some list in k8s.container_lists
-	some i, raw in ps.spec[list]
+	some [ps, list, i, raw] in k8s.raw_containers
 	raw.securityContext.windowsOptions.hostProcess == true
-	finding := host_process(ps, list, i)
+	finding := host_process(ps, list, i, raw)
 }
 
 deny contains finding if {
-	some ps in k8s.pod_specs
+	some [ps, list, i, raw] in k8s.raw_containers
 	ps.spec.securityContext.windowsOptions.hostProcess == true
-	some list in k8s.container_lists
-	some i, _ in ps.spec[list]
-	finding := host_process(ps, list, i)
+	finding := host_process(ps, list, i, raw)
 }
 
-host_process(ps, list, i) := k8s.finding(c.resource, sc.path, sprintf(
+host_process(ps, list, i, raw) := k8s.finding(c.resource, sc.path, sprintf(
 	"%s runs as a Windows HostProcess container: securityContext.windowsOptions.hostProcess = true%s",
 	[k8s.subject(c), k8s.set_on(sc)],
 )) if {
-	c := k8s.container(ps, list, i)
+	c := k8s.container(ps, list, i, raw)
 	sc := k8s.security_context(c, ["windowsOptions", "hostProcess"])
 	sc.value == true
 }

@@ -20,11 +20,14 @@ package soc2scan.rules.kubernetes.pod.read_only_root_filesystem
 
 import data.soc2scan.lib.kubernetes as k8s
 
+# A container that sets the field to true passes at once; only the others
+# are looked at further.
 deny contains finding if {
-	some c in k8s.all_containers
-	not k8s.windows(c.pod)
+	some [ps, list, i, raw] in k8s.raw_containers
+	not raw.securityContext.readOnlyRootFilesystem == true
+	not k8s.windows(ps)
+	c := k8s.container(ps, list, i, raw)
 	sc := k8s.security_context(c, "readOnlyRootFilesystem")
-	sc.value != true
 	finding := k8s.finding(c.resource, sc.path, sprintf("%s %s", [k8s.subject(c), fact(sc)]))
 }
 

@@ -21,9 +21,13 @@ package soc2scan.rules.kubernetes.pod.resources
 
 import data.soc2scan.lib.kubernetes as k8s
 
+# Ephemeral containers cannot set resources. A container that sets both
+# limits satisfies every request too and needs no further look.
 deny contains finding if {
-	some c in k8s.all_containers
-	c.list != "ephemeralContainers"
+	some [ps, list, i, raw] in k8s.raw_containers
+	list != "ephemeralContainers"
+	not limited(raw)
+	c := k8s.container(ps, list, i, raw)
 	defaults := namespace_defaults(k8s.namespace(c.resource))
 	missing := [sprintf("resources.%s.%s", [kind, res]) |
 		some kind in ["requests", "limits"]
@@ -32,6 +36,14 @@ deny contains finding if {
 	]
 	count(missing) > 0
 	finding := k8s.finding(c.resource, path(c), sprintf("%s does not set %s", [k8s.subject(c), concat(", ", missing)]))
+}
+
+limited(raw) if {
+	limits := raw.resources.limits
+	limits.cpu != null
+	limits.cpu != ""
+	limits.memory != null
+	limits.memory != ""
 }
 
 satisfied(container, _, kind, res) if set(object.get(container, ["resources", kind, res], null))

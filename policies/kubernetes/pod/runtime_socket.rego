@@ -22,8 +22,8 @@ import data.soc2scan.lib.kubernetes as k8s
 
 deny contains finding if {
 	some ps in k8s.pod_specs
-	some i, volume in object.get(ps.spec, "volumes", [])
-	host := object.get(volume, ["hostPath", "path"], null)
+	some i, volume in ps.spec.volumes
+	host := volume.hostPath.path
 	is_string(host)
 	k8s.exposes_runtime_socket(host)
 	path := array.concat(ps.path, ["volumes", i, "hostPath", "path"])
@@ -32,7 +32,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some pv in k8s.resources("PersistentVolume")
-	host := object.get(pv.values, ["spec", "hostPath", "path"], null)
+	host := pv.values.spec.hostPath.path
 	is_string(host)
 	k8s.exposes_runtime_socket(host)
 	finding := k8s.finding(pv, ["spec", "hostPath", "path"], sprintf("%s exposes the container runtime socket through hostPath %s", [pv.id, host]))

@@ -25,11 +25,14 @@ package soc2scan.rules.kubernetes.secrets.env_literals
 import data.soc2scan.lib.kubernetes as k8s
 
 deny contains finding if {
-	some c in k8s.all_containers
-	some i, env in object.get(c.container, "env", [])
+	some [ps, list, i, raw] in k8s.raw_containers
+	some j, env in raw.env
+	value := env.value
+	is_string(value)
 	credential_name(env.name)
-	literal(object.get(env, "value", null))
-	finding := k8s.finding(c.resource, array.concat(c.path, ["env", i, "value"]), sprintf(
+	literal(value)
+	c := k8s.container(ps, list, i, raw)
+	finding := k8s.finding(c.resource, array.concat(c.path, ["env", j, "value"]), sprintf(
 		"%s sets credential-like env %s to a literal value",
 		[k8s.subject(c), env.name],
 	))
@@ -45,9 +48,11 @@ deny contains finding if {
 
 # credential_name holds for names such as DB_PASSWORD, clientSecret,
 # api-key, GITHUB_TOKEN, but not TOKEN_URL or PASSWORD_FILE: the name is
-# split into words at separators and lower-to-upper case changes.
+# split into words at separators and lower-to-upper case changes. Names
+# without any of the keywords' stems are passed over before that work.
 credential_name(name) if {
 	is_string(name)
+	regex.match(`(?i)pass|secret|token|credential|key`, name)
 	words := name_words(name)
 	joined := concat("_", words)
 	regex.match(`(^|_)(password|passwd|passphrase|secret|token|credentials?|(api|private|access|secret|auth|signing|encryption)_?key)(_|$)`, joined)

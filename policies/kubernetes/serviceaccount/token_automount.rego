@@ -22,7 +22,7 @@ import data.soc2scan.lib.kubernetes as k8s
 
 deny contains finding if {
 	some ps in k8s.pod_specs
-	own := object.get(ps.spec, "automountServiceAccountToken", null)
+	own := ps.spec.automountServiceAccountToken
 	own != null
 	own != false
 	finding := k8s.finding(ps.resource, array.concat(ps.path, ["automountServiceAccountToken"]), sprintf(
