@@ -2,30 +2,14 @@
 # description: |
 #   Helpers for rules over Kubernetes documents (all manifests of a scan in
 #   one document): resource lookup through the loader's by-type index, the
-#   resource id convention, namespaces, every pod spec wherever its kind keeps
-#   it, every container of a pod spec, effective securityContext values,
-#   label selectors and the finding constructor.
+#   resource id convention, namespaces, the engine's index of pod specs and
+#   containers (with effective securityContexts), label selectors and the
+#   finding constructor.
 #
 #   A finding carries a path: the keys and indices from the resource's values
 #   (the manifest) to the offending value, from which the engine finds the
 #   line.
 package soc2scan.lib.kubernetes
-
-# pod_spec_paths maps each kind that carries a pod template to the path from
-# its manifest to the pod spec.
-pod_spec_paths := {
-	"Pod": ["spec"],
-	"Deployment": ["spec", "template", "spec"],
-	"StatefulSet": ["spec", "template", "spec"],
-	"DaemonSet": ["spec", "template", "spec"],
-	"ReplicaSet": ["spec", "template", "spec"],
-	"ReplicationController": ["spec", "template", "spec"],
-	"Job": ["spec", "template", "spec"],
-	"CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
-}
-
-# pod_kinds is the set of kinds that run pods.
-pod_kinds := {kind | some kind, _ in pod_spec_paths}
 
 # cluster_scoped_kinds are the built-in kinds without a namespace; any kind
 # whose name starts with "Cluster" is cluster-scoped too.
@@ -57,147 +41,63 @@ resources(kind) := [input.resources[i] | some i in input.by_type[kind]]
 # its manifest names none); it is undefined for cluster-scoped kinds.
 namespace(r) := _manifest_namespace(r.values) if not cluster_scoped(r.type)
 
-# pod_specs lists every pod spec of the document, each as
-# {"resource": owner, "path": path from the owner's values to the spec,
-# "spec": the pod spec}. It reads the spec through direct references, one
-# comprehension per shape of pod_spec_paths: it is computed once per query
-# but walked by most rules, so it must be cheap.
-pod_specs := array.concat(array.concat(_pod_specs_of_pods, _pod_specs_of_templates), _pod_specs_of_cronjobs)
-
-_pod_specs_of_pods := [{"resource": r, "path": ["spec"], "spec": spec} |
-	some i in input.by_type.Pod
-	r := input.resources[i]
-	spec := r.values.spec
-	is_object(spec)
-]
-
-_template_kinds := [kind | some kind, path in pod_spec_paths; path == ["spec", "template", "spec"]]
-
-_pod_specs_of_templates := [{"resource": r, "path": ["spec", "template", "spec"], "spec": spec} |
-	some kind in _template_kinds
-	some i in input.by_type[kind]
-	r := input.resources[i]
-	spec := r.values.spec.template.spec
-	is_object(spec)
-]
-
-_pod_specs_of_cronjobs := [{"resource": r, "path": ["spec", "jobTemplate", "spec", "template", "spec"], "spec": spec} |
-	some i in input.by_type.CronJob
-	r := input.resources[i]
-	spec := r.values.spec.jobTemplate.spec.template.spec
-	is_object(spec)
-]
-
-# container_lists are the pod spec fields that hold containers.
-container_lists := ["initContainers", "containers", "ephemeralContainers"]
-
-# container returns container ct, element i of a container list of a pod
-# spec (an element of pod_specs), as {"pod": ps, "resource": owner,
-# "list": field name, "index": i, "name": container name, "path": path
-# from the owner's values, "container": ct}.
-container(ps, list, i, ct) := {
-	"pod": ps,
-	"resource": ps.resource,
-	"list": list,
-	"index": i,
-	"name": _container_name(ct, list, i),
-	"path": array.concat(ps.path, [list, i]),
-	"container": ct,
-}
-
-_container_name(ct, list, i) := n if {
-	n := ct.name
-} else := sprintf("%s[%d]", [list, i])
-
-# raw_containers lists every container of every pod spec of the document
-# as [pod spec, list, index, container], computed once per query. The
-# container rules walk it, test the field they judge directly (a failing
-# reference ends the iteration at once, so the common case costs one
-# lookup) and build the container object, paths and messages only for a
-# finding:
+# pod_specs lists every pod spec of the document, wherever its kind keeps
+# it, as the engine indexes them in input.kubernetes.pod_specs:
 #
-#	some [ps, list, i, raw] in k8s.raw_containers
-#	raw.securityContext.privileged == true
-#	c := k8s.container(ps, list, i, raw)
-raw_containers := [[ps, list, i, ct] |
-	some ps in pod_specs
-	some list in container_lists
-	cs := ps.spec[list]
-	is_array(cs)
-	some i, ct in cs
-	is_object(ct)
-]
+#	{"resource": index into input.resources, "id": its id, "kind",
+#	 "namespace": "default" when the manifest names none,
+#	 "path": from the manifest to the spec, "spec": the pod spec,
+#	 "labels": the labels of its pods, "windows": whether it runs on
+#	 Windows nodes, where the Linux securityContext fields do not apply}
+pod_specs := input.kubernetes.pod_specs
 
-# containers returns every container of a pod spec (an element of
-# pod_specs), init and ephemeral containers included, each as container
-# gives it.
-containers(ps) := [container(ps, list, i, ct) |
-	some list in container_lists
-	cs := object.get(ps.spec, list, [])
-	is_array(cs)
-	some i, ct in cs
-	is_object(ct)
-]
+# all_containers lists every container of every pod spec (init, regular
+# and ephemeral, those that are objects), as the engine indexes them in
+# input.kubernetes.containers:
+#
+#	{"pod": index into pod_specs, "resource", "id", "kind", "namespace",
+#	 "list": "initContainers" | "containers" | "ephemeralContainers",
+#	 "index", "name": its name or e.g. "containers[0]",
+#	 "subject": how messages name it ("Deployment/prod/api container app"),
+#	 "path": from the manifest to the container, "container": the object,
+#	 "windows": its pod spec's, "security": the effective securityContext
+#	 (the container's fields, else the pod's; windowsOptions merged key by
+#	 key; no null values), "security_pod": the sorted dotted names of the
+#	 effective fields the pod sets ("runAsNonRoot",
+#	 "windowsOptions.runAsUserName")}
+#
+# The engine computes all of this once per document; a rule walks the list,
+# tests the fields it judges with direct references (a failing reference
+# ends the iteration at once) and calls helpers only to build a finding:
+#
+#	some c in k8s.all_containers
+#	c.security.privileged == true
+#	finding := k8s.finding(c.id, k8s.security_path(c, "privileged"), ...)
+#
+# A field a container may lack is passed to a function under not through
+# object.get: OPA evaluates a reference argument before the negation, so
+# not f(c.security.runAsUser) fails when runAsUser is absent.
+all_containers := input.kubernetes.containers
 
-# all_containers is every container of every pod spec of the document.
-all_containers := [container(ps, list, i, ct) | some [ps, list, i, ct] in raw_containers]
+# resource returns the resource a pod spec or container record belongs to.
+resource(x) := input.resources[x.resource]
 
-# subject names a container in messages: "Deployment/prod/api container
-# app", "... init container migrate", "... ephemeral container debug".
-subject(c) := sprintf("%s %s %s", [c.resource.id, _list_word[c.list], c.name])
+# security_path returns the path to an effective securityContext field of
+# container c, dotted ("runAsUser", "windowsOptions.hostProcess"): in the
+# pod's securityContext when the value comes from the pod, else in the
+# container's; the container's own path when neither sets it.
+security_path(c, field) := array.concat(array.slice(c.path, 0, count(c.path) - 2), array.concat(["securityContext"], split(field, "."))) if {
+	field in c.security_pod
+} else := array.concat(array.concat(c.path, ["securityContext"]), p) if {
+	p := split(field, ".")
+	object.get(c.security, p, null) != null
+} else := c.path
 
-_list_word := {"containers": "container", "initContainers": "init container", "ephemeralContainers": "ephemeral container"}
-
-# pod_security_fields are the securityContext fields a pod may set for all
-# its containers; a container's own value overrides the pod's.
-pod_security_fields := {
-	"runAsUser", "runAsGroup", "runAsNonRoot", "seLinuxOptions",
-	"seccompProfile", "windowsOptions", "appArmorProfile",
-}
-
-# security_context returns the effective value of a securityContext field
-# (a name or a path such as ["seccompProfile", "type"]) for container c:
-# {"value": v, "path": where it is set, "from": "container" | "pod"}, the
-# container's setting winning over the pod's; {"value": null, "path":
-# the container's path, "from": "none"} when neither sets it. A null value
-# counts as unset.
-security_context(c, field) := _security_context(c, _sc_path(field))
-
-_sc_path(field) := ["securityContext", field] if {
-	is_string(field)
-} else := array.concat(["securityContext"], field) if {
-	is_array(field)
-}
-
-_security_context(c, p) := {"value": v, "path": array.concat(c.path, p), "from": "container"} if {
-	v := object.get(c.container, p, null)
-	v != null
-} else := {"value": v, "path": array.concat(c.pod.path, p), "from": "pod"} if {
-	p[1] in pod_security_fields
-	v := object.get(c.pod.spec, p, null)
-	v != null
-} else := {"value": null, "path": c.path, "from": "none"}
-
-# set_on says where an effective securityContext value comes from, for
-# messages: "" when the container sets it, " (set on the pod)" otherwise.
-set_on(sc) := " (set on the pod)" if {
-	sc.from == "pod"
+# set_on says where an effective securityContext field of container c
+# comes from, for messages: " (set on the pod)" when from the pod, else "".
+set_on(c, field) := " (set on the pod)" if {
+	field in c.security_pod
 } else := ""
-
-# os is "windows" for a pod spec that runs on Windows nodes, else "linux":
-# rules that judge the two differently dispatch on it.
-os(ps) := "windows" if {
-	windows(ps)
-} else := "linux"
-
-# windows holds for a pod spec that runs on Windows nodes, where the Linux
-# securityContext fields (privileged, capabilities, runAsUser,
-# readOnlyRootFilesystem, seccompProfile ...) do not apply.
-windows(ps) if ps.spec.os.name == "windows"
-
-windows(ps) if ps.spec.nodeSelector["kubernetes.io/os"] == "windows"
-
-windows(ps) if ps.spec.nodeSelector["beta.kubernetes.io/os"] == "windows"
 
 # lookup returns the resource with an id (e.g. "ServiceAccount/prod/api"),
 # through the by-id index; undefined when the scan does not hold it.
@@ -231,12 +131,6 @@ _clean_host_path(p) := trimmed if {
 	trimmed := trim_right(p, "/")
 	trimmed != ""
 } else := "/"
-
-# pod_labels returns the labels of the pods of a pod spec: the Pod's own
-# labels, or those of the template the spec belongs to.
-pod_labels(ps) := _object(object.get(ps.resource.values, ["metadata", "labels"], {})) if {
-	ps.resource.type == "Pod"
-} else := _object(object.get(ps.resource.values, array.concat(array.slice(ps.path, 0, count(ps.path) - 1), ["metadata", "labels"]), {}))
 
 # selects holds when a label selector (matchLabels and matchExpressions with
 # In, NotIn, Exists, DoesNotExist) matches labels. An empty or absent
@@ -280,11 +174,11 @@ _matches(e, labels) if {
 	not e.key in object.keys(labels)
 }
 
-# finding is what a rule's deny set contains: the resource it is about, a
-# message naming the attribute and the fact, and the path from the
+# finding is what a rule's deny set contains: the id of the resource it is
+# about, a message naming the attribute and the fact, and the path from the
 # resource's values to the offending value (the pod spec's or container's
 # path when the fault is an absent value).
-finding(r, path, msg) := {"resource": r.id, "message": msg, "path": path}
+finding(id, path, msg) := {"resource": id, "message": msg, "path": path}
 
 # dotted renders a path relative to a base path for messages:
 # dotted(["spec", "hostNetwork"]) is "spec.hostNetwork".

@@ -47,11 +47,11 @@ test_namespace if {
 
 test_pod_specs_through_every_kind if {
 	specs := k8s.pod_specs with input as kube(manifests)
-	{[ps.resource.id, ps.path] | some ps in specs} == {
-		["Pod/prod/p", ["spec"]],
-		["Deployment/default/api", ["spec", "template", "spec"]],
-		["CronJob/ops/nightly", ["spec", "jobTemplate", "spec", "template", "spec"]],
-	}
+	[[ps.id, ps.resource, ps.path] | some ps in specs] == [
+		["Pod/prod/p", 0, ["spec"]],
+		["Deployment/default/api", 1, ["spec", "template", "spec"]],
+		["CronJob/ops/nightly", 2, ["spec", "jobTemplate", "spec", "template", "spec"]],
+	]
 }
 
 test_pod_specs_skip_missing_template if {
@@ -60,63 +60,112 @@ test_pod_specs_skip_missing_template if {
 }
 
 test_containers_of_every_list if {
-	ps := {"resource": {"id": "Pod/default/p"}, "path": ["spec"], "spec": {
-		"initContainers": [{"name": "init"}],
-		"containers": [{"name": "a"}, {"name": "b"}],
+	d := kube([{"kind": "Pod", "metadata": {"name": "p"}, "spec": {
 		"ephemeralContainers": [{"name": "debug"}],
-	}}
-	{[c.list, c.name, c.path] | some c in k8s.containers(ps)} == {
-		["initContainers", "init", ["spec", "initContainers", 0]],
-		["containers", "a", ["spec", "containers", 0]],
-		["containers", "b", ["spec", "containers", 1]],
-		["ephemeralContainers", "debug", ["spec", "ephemeralContainers", 0]],
-	}
-	{k8s.subject(c) | some c in k8s.containers(ps)} == {
-		"Pod/default/p init container init", "Pod/default/p container a",
-		"Pod/default/p container b", "Pod/default/p ephemeral container debug",
-	}
+		"containers": [{"name": "a"}, {"name": "b"}],
+		"initContainers": [{"name": "init"}],
+	}}])
+	[[c.list, c.index, c.name, c.path, c.subject] | some c in k8s.all_containers] == [
+		["initContainers", 0, "init", ["spec", "initContainers", 0], "Pod/default/p init container init"],
+		["containers", 0, "a", ["spec", "containers", 0], "Pod/default/p container a"],
+		["containers", 1, "b", ["spec", "containers", 1], "Pod/default/p container b"],
+		["ephemeralContainers", 0, "debug", ["spec", "ephemeralContainers", 0], "Pod/default/p ephemeral container debug"],
+	] with input as d
 }
 
 test_all_containers if {
-	{k8s.subject(c) | some c in k8s.all_containers} == {
+	[c.subject | some c in k8s.all_containers] == [
 		"Pod/prod/p container app", "Deployment/default/api container app", "CronJob/ops/nightly container app",
-	} with input as kube(manifests)
+	] with input as kube(manifests)
 }
 
-sc_pod := {"resource": {"id": "Pod/default/p"}, "path": ["spec"], "spec": {
-	"securityContext": {"runAsNonRoot": true, "runAsUser": 1000, "seccompProfile": {"type": "RuntimeDefault"}},
+test_container_record if {
+	d := kube([manifests[1]])
+	d.kubernetes.containers == [{
+		"pod": 0, "resource": 0, "id": "Deployment/default/api", "kind": "Deployment", "namespace": "default",
+		"list": "containers", "index": 0, "name": "app", "subject": "Deployment/default/api container app",
+		"path": ["spec", "template", "spec", "containers", 0], "container": {"name": "app", "image": "app:1"},
+		"windows": false, "security": {}, "security_pod": [],
+	}]
+	d.kubernetes.pod_specs == [{
+		"resource": 0, "id": "Deployment/default/api", "kind": "Deployment", "namespace": "default",
+		"path": ["spec", "template", "spec"], "spec": pod_spec, "labels": {"app": "api"}, "windows": false,
+	}]
+	k8s.resource(d.kubernetes.containers[0]) == d.resources[0] with input as d
+	k8s.resource(d.kubernetes.pod_specs[0]) == d.resources[0] with input as d
+}
+
+sc_pod := {"kind": "Pod", "metadata": {"name": "p"}, "spec": {
+	"securityContext": {
+		"runAsNonRoot": true, "runAsUser": 1000, "runAsGroup": null, "seccompProfile": {"type": "RuntimeDefault"},
+		"windowsOptions": {"runAsUserName": "app", "hostProcess": false, "gmsaCredentialSpecName": null},
+	},
 	"containers": [
-		{"name": "a", "securityContext": {"runAsUser": 0, "privileged": null}},
+		{"name": "a", "securityContext": {
+			"runAsUser": 0, "privileged": null, "runAsGroup": 5, "seccompProfile": null, "readOnlyRootFilesystem": false,
+			"windowsOptions": {"hostProcess": true, "runAsUserName": null},
+		}},
 		{"name": "b"},
+		{"name": "c", "securityContext": "not an object"},
+		{"name": "d", "securityContext": {"windowsOptions": "not an object"}},
 	],
 }}
 
-test_security_context_container_overrides_pod if {
-	[a, b] := k8s.containers(sc_pod)
-	k8s.security_context(a, "runAsUser") == {"value": 0, "path": ["spec", "containers", 0, "securityContext", "runAsUser"], "from": "container"}
-	k8s.security_context(b, "runAsUser") == {"value": 1000, "path": ["spec", "securityContext", "runAsUser"], "from": "pod"}
-	k8s.security_context(a, ["seccompProfile", "type"]).value == "RuntimeDefault"
+test_security_merges_pod_and_container if {
+	[a, b, c, d] := kube([sc_pod]).kubernetes.containers
+	a.security == {
+		"runAsUser": 0, "runAsGroup": 5, "readOnlyRootFilesystem": false,
+		"runAsNonRoot": true, "seccompProfile": {"type": "RuntimeDefault"},
+		"windowsOptions": {"hostProcess": true, "runAsUserName": "app"},
+	}
+	a.security_pod == ["runAsNonRoot", "seccompProfile", "windowsOptions.runAsUserName"]
+	b.security == {"runAsNonRoot": true, "runAsUser": 1000, "seccompProfile": {"type": "RuntimeDefault"}, "windowsOptions": {"runAsUserName": "app", "hostProcess": false}}
+	b.security_pod == ["runAsNonRoot", "runAsUser", "seccompProfile", "windowsOptions.hostProcess", "windowsOptions.runAsUserName"]
+	c.security == b.security
+	c.security_pod == b.security_pod
+	d.security == {"runAsNonRoot": true, "runAsUser": 1000, "seccompProfile": {"type": "RuntimeDefault"}, "windowsOptions": "not an object"}
+	d.security_pod == ["runAsNonRoot", "runAsUser", "seccompProfile"]
 }
 
-test_security_context_container_only_fields if {
-	[a, b] := k8s.containers(sc_pod)
-	k8s.security_context(a, "privileged") == {"value": null, "path": ["spec", "containers", 0], "from": "none"}
-	k8s.security_context(b, "readOnlyRootFilesystem").from == "none"
+test_security_without_pod_context if {
+	[a] := kube([testing.workload("Pod", "prod", "p", {"securityContext": [], "containers": [{"name": "a", "securityContext": {"windowsOptions": {"hostProcess": null}}}]})]).kubernetes.containers
+	a.security == {}
+	a.security_pod == []
+}
+
+test_security_path_and_set_on if {
+	[a, b, _, _] := kube([sc_pod]).kubernetes.containers
+	k8s.security_path(a, "runAsUser") == ["spec", "containers", 0, "securityContext", "runAsUser"]
+	k8s.security_path(b, "runAsUser") == ["spec", "securityContext", "runAsUser"]
+	k8s.security_path(a, "windowsOptions.hostProcess") == ["spec", "containers", 0, "securityContext", "windowsOptions", "hostProcess"]
+	k8s.security_path(a, "windowsOptions.runAsUserName") == ["spec", "securityContext", "windowsOptions", "runAsUserName"]
+	k8s.security_path(a, "privileged") == ["spec", "containers", 0]
+	k8s.security_path(b, "capabilities.drop") == ["spec", "containers", 1]
+	k8s.set_on(a, "runAsNonRoot") == " (set on the pod)"
+	k8s.set_on(a, "runAsUser") == ""
+	k8s.set_on(a, "windowsOptions.runAsUserName") == " (set on the pod)"
 }
 
 test_windows if {
-	k8s.windows({"spec": {"os": {"name": "windows"}}})
-	k8s.windows({"spec": {"nodeSelector": {"kubernetes.io/os": "windows"}}})
-	not k8s.windows({"spec": {"nodeSelector": {"kubernetes.io/os": "linux"}}})
+	d := kube([
+		testing.workload("Pod", "prod", "os", {"os": {"name": "windows"}, "containers": [{"name": "a"}]}),
+		testing.workload("Deployment", "prod", "selector", {"nodeSelector": {"kubernetes.io/os": "windows"}, "containers": [{"name": "a"}]}),
+		testing.workload("Job", "prod", "beta", {"nodeSelector": {"beta.kubernetes.io/os": "windows"}, "containers": [{"name": "a"}]}),
+		testing.workload("CronJob", "prod", "linux", {"os": {"name": "linux"}, "nodeSelector": {"kubernetes.io/os": "linux"}, "containers": [{"name": "a"}]}),
+		testing.workload("Pod", "prod", "none", {"containers": [{"name": "a"}]}),
+	])
+	[ps.windows | some ps in d.kubernetes.pod_specs] == [true, true, true, false, false]
+	[c.windows | some c in d.kubernetes.containers] == [true, true, true, false, false]
 }
 
 test_pod_labels if {
-	specs := k8s.pod_specs with input as kube(manifests)
-	{[ps.resource.id, k8s.pod_labels(ps)] | some ps in specs} == {
+	specs := k8s.pod_specs with input as kube(array.concat(manifests, [{"kind": "Job", "metadata": {"name": "j"}, "spec": {"template": {"metadata": {"labels": "bad"}, "spec": {}}}}]))
+	[[ps.id, ps.labels] | some ps in specs] == [
 		["Pod/prod/p", {"app": "p"}],
 		["Deployment/default/api", {"app": "api"}],
 		["CronJob/ops/nightly", {}],
-	}
+		["Job/default/j", {}],
+	]
 }
 
 test_selects if {
@@ -138,7 +187,7 @@ test_selects if {
 }
 
 test_finding if {
-	k8s.finding({"id": "Pod/default/p"}, ["spec", "hostNetwork"], "m") == {"resource": "Pod/default/p", "message": "m", "path": ["spec", "hostNetwork"]}
+	k8s.finding("Pod/default/p", ["spec", "hostNetwork"], "m") == {"resource": "Pod/default/p", "message": "m", "path": ["spec", "hostNetwork"]}
 	k8s.dotted(["spec", "containers", 0, "image"]) == "spec.containers.0.image"
 }
 
@@ -159,47 +208,25 @@ test_workload_builder if {
 	testing.workload("Deployment", "ops", "n", {}).metadata == {"name": "n", "namespace": "ops", "labels": {"app": "n"}}
 }
 
-test_raw_containers_match_all_containers if {
+test_all_containers_skip_what_is_not_a_container if {
 	d := kube(array.concat(manifests, [testing.workload("Pod", "prod", "odd", {
 		"initContainers": {"not": "a list"},
-		"containers": [{"image": "unnamed:1"}, "not a container"],
+		"containers": [{"image": "unnamed:1"}, "not a container", {"name": 7}],
 	})]))
-	raw := k8s.raw_containers with input as d
-	all := k8s.all_containers with input as d
-	count(raw) == count(all)
-	{[ps.resource.id, list, i] | some [ps, list, i, _] in raw} == {[c.resource.id, c.list, c.index] | some c in all}
-	{k8s.subject(c) | some c in all} == {
-		"Pod/prod/p container app", "Deployment/default/api container app", "CronJob/ops/nightly container app",
-		"Pod/prod/odd container containers[0]",
-	}
-}
-
-test_container_from_raw if {
-	[ps, list, i, raw] := k8s.raw_containers[0] with input as kube([manifests[0]])
-	k8s.container(ps, list, i, raw) == k8s.containers(ps)[0]
-	k8s.container(ps, list, i, raw).path == ["spec", "containers", 0]
+	[[c.pod, c.resource, c.subject] | some c in k8s.all_containers] == [
+		[0, 0, "Pod/prod/p container app"], [1, 1, "Deployment/default/api container app"], [2, 2, "CronJob/ops/nightly container app"],
+		[3, 7, "Pod/prod/odd container containers[0]"], [3, 7, "Pod/prod/odd container containers[2]"],
+	] with input as d
 }
 
 test_pod_specs_of_every_kind if {
-	specs := k8s.pod_specs with input as kube([testing.workload(kind, "prod", "w", pod_spec) | some kind in k8s.pod_kinds])
-	{ps.resource.type: ps.path | some ps in specs} == k8s.pod_spec_paths
+	specs := k8s.pod_specs with input as kube([testing.workload(kind, "prod", "w", pod_spec) | some kind, _ in testing.pod_spec_paths])
+	{ps.kind: ps.path | some ps in specs} == testing.pod_spec_paths
 	every ps in specs {
 		ps.spec == pod_spec
+		ps.labels == {"app": "w"}
+		ps.namespace == "prod"
 	}
-}
-
-test_security_context_paths_and_pod_only_fields if {
-	[a, b] := k8s.containers(sc_pod)
-	k8s.security_context(b, ["seccompProfile", "type"]) == {"value": "RuntimeDefault", "path": ["spec", "securityContext", "seccompProfile", "type"], "from": "pod"}
-	k8s.security_context(a, "runAsNonRoot").from == "pod"
-	k8s.set_on(k8s.security_context(a, "runAsNonRoot")) == " (set on the pod)"
-	k8s.set_on(k8s.security_context(a, "runAsUser")) == ""
-}
-
-test_os if {
-	k8s.os({"spec": {"nodeSelector": {"beta.kubernetes.io/os": "windows"}}}) == "windows"
-	k8s.os({"spec": {"os": {"name": "linux"}}}) == "linux"
-	k8s.os({"spec": {}}) == "linux"
 }
 
 test_selects_all if {

@@ -279,12 +279,18 @@ type group struct {
 	query rego.PreparedEvalQuery
 }
 
-// prepare shares the rules out round-robin into one group per worker (rules
-// of one platform, which cost alike, land in different groups) and prepares
-// each group's query. Library rules that several rules use are evaluated
-// once per group.
+// groupsPerWorker: rules cost unequally, so there are more groups than
+// cores and the scheduler evens the load out (with one group per core, the
+// 10,000-workload benchmark waited 0.9 s on one group while the other had
+// finished at 0.55 s).
+const groupsPerWorker = 3
+
+// prepare shares the rules out round-robin into groups (rules of one
+// platform, which cost alike, land in different groups) and prepares each
+// group's query. Library rules that several rules use are evaluated once
+// per group.
 func (e *Engine) prepare(ctx context.Context) error {
-	n := max(1, min(e.workers, len(e.rules)))
+	n := max(1, min(groupsPerWorker*e.workers, len(e.rules)))
 	e.groups = make([]group, n)
 	parts := make([][]string, n)
 	for i, r := range e.rules {
@@ -396,9 +402,29 @@ func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
 		res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: err.Error()})
 		return res
 	}
+	// Turning the sets into findings and checks (a check per rule and
+	// resource of its types) is shared out among the cores too.
 	idx := newDocIndex(doc)
-	for i, r := range e.rules {
-		collect(doc, idx, r, outputs[i], &res)
+	perRule := make([]Result, len(e.rules))
+	next := make(chan int, len(e.rules))
+	for i := range e.rules {
+		next <- i
+	}
+	close(next)
+	for range e.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				collect(doc, idx, e.rules[i], outputs[i], &perRule[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for _, r := range perRule {
+		res.Findings = append(res.Findings, r.Findings...)
+		res.Checks = append(res.Checks, r.Checks...)
+		res.Errors = append(res.Errors, r.Errors...)
 	}
 	return res
 }

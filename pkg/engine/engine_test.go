@@ -186,8 +186,31 @@ func TestBadFindingShape(t *testing.T) {
 // TestInputMatchesRegoTestingDoc checks that rule tests, which build their
 // input with rego/testing.rego, see what the engine gives rules.
 func TestInputMatchesRegoTestingDoc(t *testing.T) {
-	manifests := []byte("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: prod}\nspec: {replicas: 2}\n---\n" +
-		"apiVersion: v1\nkind: Service\nmetadata: {name: api}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: prod}\n")
+	// Manifests exercising the Kubernetes index: pod-level and container
+	// securityContexts with nulls and a non-object, windowsOptions merged
+	// field by field, unnamed and non-object containers, Windows by os and
+	// by nodeSelector, CronJob and Pod paths, init and ephemeral lists.
+	objects := []string{
+		`{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "prod"},
+		  "spec": {"replicas": 2, "template": {"metadata": {"labels": {"app": "api"}}, "spec": {
+		    "securityContext": {"runAsNonRoot": true, "runAsUser": 1000, "fsGroup": 2000, "seccompProfile": null,
+		                        "windowsOptions": {"runAsUserName": "svc", "hostProcess": false}},
+		    "initContainers": [{"name": "migrate", "securityContext": {"runAsUser": null, "privileged": true}}],
+		    "containers": [
+		      {"name": "app", "image": "api:1", "securityContext": {"runAsNonRoot": false, "capabilities": {"drop": ["ALL"]},
+		                                                          "windowsOptions": {"hostProcess": true, "gmsaCredentialSpec": null}}},
+		      {"image": "sidecar:2", "securityContext": "bad"},
+		      "not a container"]}}}}`,
+		`{"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "nightly"},
+		  "spec": {"jobTemplate": {"spec": {"template": {"spec": {"nodeSelector": {"kubernetes.io/os": "windows"},
+		    "containers": [{"name": "job", "securityContext": {"windowsOptions": "odd"}}]}}}}}}`,
+		`{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "debug", "namespace": "ops", "labels": {"a": "b"}},
+		  "spec": {"os": {"name": "windows"}, "securityContext": null, "containers": [{"name": "shell"}], "ephemeralContainers": [{"name": "dbg"}]}}`,
+		`{"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "no-template"}, "spec": {"replicas": 1}}`,
+		`{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "api"}}`,
+		`{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "prod"}}`,
+	}
+	manifests := []byte(strings.Join(objects, "\n---\n"))
 	kube, diags := load.Load(context.Background(), []load.Input{{Name: "test.yaml", Data: manifests}}, load.Options{})
 	if len(kube) != 1 || diags.HasErrors() {
 		t.Fatalf("loading manifests: %v", diags)
@@ -217,14 +240,10 @@ func TestInputMatchesRegoTestingDoc(t *testing.T) {
 			])`,
 		},
 		{
-			name: "kubernetes",
-			doc:  kube[0],
-			loc:  document.Location{File: "test.yaml"},
-			query: `x := data.soc2scan.lib.testing.kube([
-				{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "prod"}, "spec": {"replicas": 2}},
-				{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "api"}},
-				{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "prod"}},
-			])`,
+			name:  "kubernetes",
+			doc:   kube[0],
+			loc:   document.Location{File: "test.yaml"},
+			query: "x := data.soc2scan.lib.testing.kube([" + strings.Join(objects, ",") + "])",
 		},
 		{
 			name:  "config",

@@ -20,26 +20,22 @@ package soc2scan.rules.kubernetes.image.tag_pinned
 import data.soc2scan.lib.kubernetes as k8s
 
 deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	image := raw.image
+	some c in k8s.all_containers
+	image := c.container.image
 	is_string(image)
 	image != ""
 	not contains(image, "@")
-	problem := unpinned(last_segment(image))
-	c := k8s.container(ps, list, i, raw)
-	finding := k8s.finding(c.resource, array.concat(c.path, ["image"]), sprintf("%s image %s %s", [k8s.subject(c), image, problem]))
+	segments := split(image, "/")
+	problem := unpinned(segments[count(segments) - 1])
+	finding := k8s.finding(c.id, array.concat(c.path, ["image"]), concat(" ", [c.subject, "image", image, problem]))
 }
 
-# The tag follows the last ":" of the last path segment; a ":" before the
-# last "/" is a registry port (registry:5000/app).
+# unpinned says what is wrong with the last path segment of an image
+# reference without a digest. The tag follows the last ":" of that
+# segment; a ":" before the last "/" is a registry port (registry:5000/app).
 unpinned(segment) := "has no tag or digest (pulls latest)" if {
 	not contains(segment, ":")
 } else := "uses tag latest" if {
 	parts := split(segment, ":")
 	parts[count(parts) - 1] == "latest"
-}
-
-last_segment(image) := s if {
-	parts := split(image, "/")
-	s := parts[count(parts) - 1]
 }

@@ -40,10 +40,10 @@ governs_ingress(np) if "Ingress" in object.get(np.values, ["spec", "policyTypes"
 deny contains finding if {
 	some ps in k8s.pod_specs
 	not ps.spec.hostNetwork == true
-	ns := k8s.namespace(ps.resource)
+	ns := ps.namespace
 	not all_selected[ns]
-	not selected(ns, ps)
-	finding := k8s.finding(ps.resource, ps.path, sprintf("%s: no NetworkPolicy in namespace %s selects its pods for ingress", [ps.resource.id, ns]))
+	not selected(ns, ps.labels)
+	finding := k8s.finding(ps.id, ps.path, concat("", [ps.id, ": no NetworkPolicy in namespace ", ns, " selects its pods for ingress"]))
 }
 
 all_selected contains ns if {
@@ -52,7 +52,7 @@ all_selected contains ns if {
 	k8s.selects_all(selector)
 }
 
-selected(ns, ps) if {
+selected(ns, labels) if {
 	some selector in ingress_policies[ns]
-	k8s.selects(selector, k8s.pod_labels(ps))
+	k8s.selects(selector, labels)
 }

@@ -38,35 +38,38 @@ internal_annotations := {
 
 open_ranges := {"0.0.0.0/0", "::/0"}
 
+# services is computed once per evaluation; the four checks share it.
+services := k8s.resources("Service")
+
 deny contains finding if {
-	some svc in k8s.resources("Service")
+	some svc in services
 	svc.values.spec.type == "NodePort"
-	finding := k8s.finding(svc, ["spec", "type"], sprintf("%s is of type NodePort: it listens on every node's address", [svc.id]))
+	finding := k8s.finding(svc.id, ["spec", "type"], sprintf("%s is of type NodePort: it listens on every node's address", [svc.id]))
 }
 
 deny contains finding if {
-	some svc in k8s.resources("Service")
+	some svc in services
 	svc.values.spec.type == "LoadBalancer"
 	not internal_load_balancer(svc)
 	count(source_ranges(svc)) == 0
-	finding := k8s.finding(svc, ["spec", "type"], sprintf("%s is an external LoadBalancer with no loadBalancerSourceRanges", [svc.id]))
+	finding := k8s.finding(svc.id, ["spec", "type"], sprintf("%s is an external LoadBalancer with no loadBalancerSourceRanges", [svc.id]))
 }
 
 deny contains finding if {
-	some svc in k8s.resources("Service")
+	some svc in services
 	svc.values.spec.type == "LoadBalancer"
 	not internal_load_balancer(svc)
 	some source in source_ranges(svc)
 	source.range in open_ranges
-	finding := k8s.finding(svc, source.path, sprintf("%s is an external LoadBalancer open to %s (loadBalancerSourceRanges)", [svc.id, source.range]))
+	finding := k8s.finding(svc.id, source.path, sprintf("%s is an external LoadBalancer open to %s (loadBalancerSourceRanges)", [svc.id, source.range]))
 }
 
 deny contains finding if {
-	some svc in k8s.resources("Service")
+	some svc in services
 	ips := svc.values.spec.externalIPs
 	is_array(ips)
 	count(ips) > 0
-	finding := k8s.finding(svc, ["spec", "externalIPs"], sprintf("%s sets externalIPs %s", [svc.id, concat(", ", [sprintf("%v", [ip]) | some ip in ips])]))
+	finding := k8s.finding(svc.id, ["spec", "externalIPs"], sprintf("%s sets externalIPs %s", [svc.id, concat(", ", [sprintf("%v", [ip]) | some ip in ips])]))
 }
 
 internal_load_balancer(svc) if {

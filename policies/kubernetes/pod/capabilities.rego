@@ -32,26 +32,22 @@ baseline := {
 # adds nothing, and one whose drop list starts with "ALL" (the common
 # spelling) drops all; only the others are looked at further.
 deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	add := raw.securityContext.capabilities.add
+	some c in k8s.all_containers
+	add := c.security.capabilities.add
+	not c.windows
 	dangerous := [name | some cap in array_of(add); name := normalise(cap); not name in baseline]
 	count(dangerous) > 0
-	not k8s.windows(ps)
-	c := k8s.container(ps, list, i, raw)
-	finding := k8s.finding(c.resource, array.concat(c.path, ["securityContext", "capabilities", "add"]), sprintf(
-		"%s adds capabilities %s (securityContext.capabilities.add)",
-		[k8s.subject(c), concat(", ", dangerous)],
-	))
+	finding := k8s.finding(c.id, array.concat(c.path, ["securityContext", "capabilities", "add"]), concat("", [
+		c.subject, " adds capabilities ", concat(", ", dangerous), " (securityContext.capabilities.add)",
+	]))
 }
 
 deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	not raw.securityContext.capabilities.drop[0] == "ALL"
-	not k8s.windows(ps)
-	c := k8s.container(ps, list, i, raw)
-	drop := k8s.security_context(c, ["capabilities", "drop"])
-	not "ALL" in {normalise(cap) | some cap in array_of(drop.value)}
-	finding := k8s.finding(c.resource, drop.path, sprintf("%s does not drop ALL capabilities (securityContext.capabilities.drop)", [k8s.subject(c)]))
+	some c in k8s.all_containers
+	not c.security.capabilities.drop[0] == "ALL"
+	not c.windows
+	not "ALL" in {normalise(cap) | some cap in array_of(object.get(c.security, ["capabilities", "drop"], null))}
+	finding := k8s.finding(c.id, k8s.security_path(c, "capabilities.drop"), concat(" ", [c.subject, "does not drop ALL capabilities (securityContext.capabilities.drop)"]))
 }
 
 normalise(cap) := trim_prefix(upper(cap), "CAP_") if is_string(cap)

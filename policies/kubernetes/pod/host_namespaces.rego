@@ -23,19 +23,19 @@ deny contains finding if {
 	some ps in k8s.pod_specs
 	some attr in ["hostNetwork", "hostPID", "hostIPC"]
 	ps.spec[attr] == true
-	finding := k8s.finding(ps.resource, array.concat(ps.path, [attr]), sprintf("%s sets %s = true", [ps.resource.id, attr]))
+	finding := k8s.finding(ps.id, array.concat(ps.path, [attr]), concat(" ", [ps.id, "sets", attr, "= true"]))
 }
 
 # Ephemeral containers cannot declare ports. Only a container with a port
 # that names a hostPort is looked at further.
 deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	list != "ephemeralContainers"
-	raw.ports[_].hostPort != null
-	finding := host_ports(k8s.container(ps, list, i, raw))
+	some c in k8s.all_containers
+	c.container.ports[_].hostPort != null
+	c.list != "ephemeralContainers"
+	finding := host_ports(c)
 }
 
-host_ports(c) := k8s.finding(c.resource, path, sprintf("%s binds hostPort %s", [k8s.subject(c), ports])) if {
+host_ports(c) := k8s.finding(c.id, path, concat(" ", [c.subject, "binds hostPort", ports])) if {
 	indices := [i | some i, port in object.get(c.container, "ports", []); host_port(port)]
 	count(indices) > 0
 	ports := concat(", ", [sprintf("%v", [c.container.ports[i].hostPort]) | some i in indices])

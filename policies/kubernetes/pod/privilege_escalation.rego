@@ -22,14 +22,12 @@ import data.soc2scan.lib.kubernetes as k8s
 # A container that sets the field to false passes at once; only the others
 # are looked at further.
 deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	not raw.securityContext.allowPrivilegeEscalation == false
-	not k8s.windows(ps)
-	c := k8s.container(ps, list, i, raw)
-	sc := k8s.security_context(c, "allowPrivilegeEscalation")
-	finding := k8s.finding(c.resource, sc.path, sprintf("%s %s", [k8s.subject(c), fact(sc)]))
+	some c in k8s.all_containers
+	not c.security.allowPrivilegeEscalation == false
+	not c.windows
+	finding := k8s.finding(c.id, k8s.security_path(c, "allowPrivilegeEscalation"), concat(" ", [c.subject, fact(c.security)]))
 }
 
-fact(sc) := "does not set securityContext.allowPrivilegeEscalation = false" if sc.from == "none"
-
-fact(sc) := sprintf("sets securityContext.allowPrivilegeEscalation = %v", [sc.value]) if sc.from != "none"
+fact(security) := sprintf("sets securityContext.allowPrivilegeEscalation = %v", [value]) if {
+	value := security.allowPrivilegeEscalation
+} else := "does not set securityContext.allowPrivilegeEscalation = false"

@@ -24,33 +24,20 @@ package soc2scan.rules.kubernetes.pod.privileged
 import data.soc2scan.lib.kubernetes as k8s
 
 deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	raw.securityContext.privileged == true
-	c := k8s.container(ps, list, i, raw)
-	sc := k8s.security_context(c, "privileged")
-	finding := k8s.finding(c.resource, sc.path, sprintf("%s sets securityContext.privileged = true", [k8s.subject(c)]))
+	some c in k8s.all_containers
+	c.security.privileged == true
+	finding := k8s.finding(c.id, array.concat(c.path, ["securityContext", "privileged"]), concat(" ", [c.subject, "sets securityContext.privileged = true"]))
 }
 
 # A container is a HostProcess container when it sets hostProcess = true,
-# or when its pod does and the container does not override it; a
-# container of a pod without the setting needs no further look.
+# or when its pod does and the container does not override it: the
+# effective windowsOptions, merged key by key, say which.
 deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	raw.securityContext.windowsOptions.hostProcess == true
-	finding := host_process(ps, list, i, raw)
-}
-
-deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	ps.spec.securityContext.windowsOptions.hostProcess == true
-	finding := host_process(ps, list, i, raw)
-}
-
-host_process(ps, list, i, raw) := k8s.finding(c.resource, sc.path, sprintf(
-	"%s runs as a Windows HostProcess container: securityContext.windowsOptions.hostProcess = true%s",
-	[k8s.subject(c), k8s.set_on(sc)],
-)) if {
-	c := k8s.container(ps, list, i, raw)
-	sc := k8s.security_context(c, ["windowsOptions", "hostProcess"])
-	sc.value == true
+	some c in k8s.all_containers
+	c.security.windowsOptions.hostProcess == true
+	finding := k8s.finding(c.id, k8s.security_path(c, "windowsOptions.hostProcess"), concat("", [
+		c.subject,
+		" runs as a Windows HostProcess container: securityContext.windowsOptions.hostProcess = true",
+		k8s.set_on(c, "windowsOptions.hostProcess"),
+	]))
 }

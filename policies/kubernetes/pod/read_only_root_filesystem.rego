@@ -23,14 +23,12 @@ import data.soc2scan.lib.kubernetes as k8s
 # A container that sets the field to true passes at once; only the others
 # are looked at further.
 deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	not raw.securityContext.readOnlyRootFilesystem == true
-	not k8s.windows(ps)
-	c := k8s.container(ps, list, i, raw)
-	sc := k8s.security_context(c, "readOnlyRootFilesystem")
-	finding := k8s.finding(c.resource, sc.path, sprintf("%s %s", [k8s.subject(c), fact(sc)]))
+	some c in k8s.all_containers
+	not c.security.readOnlyRootFilesystem == true
+	not c.windows
+	finding := k8s.finding(c.id, k8s.security_path(c, "readOnlyRootFilesystem"), concat(" ", [c.subject, fact(c.security)]))
 }
 
-fact(sc) := "does not set securityContext.readOnlyRootFilesystem = true" if sc.from == "none"
-
-fact(sc) := sprintf("sets securityContext.readOnlyRootFilesystem = %v", [sc.value]) if sc.from != "none"
+fact(security) := sprintf("sets securityContext.readOnlyRootFilesystem = %v", [value]) if {
+	value := security.readOnlyRootFilesystem
+} else := "does not set securityContext.readOnlyRootFilesystem = true"

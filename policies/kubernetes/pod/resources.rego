@@ -24,22 +24,21 @@ import data.soc2scan.lib.kubernetes as k8s
 # Ephemeral containers cannot set resources. A container that sets both
 # limits satisfies every request too and needs no further look.
 deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	list != "ephemeralContainers"
-	not limited(raw)
-	c := k8s.container(ps, list, i, raw)
-	defaults := namespace_defaults(k8s.namespace(c.resource))
-	missing := [sprintf("resources.%s.%s", [kind, res]) |
+	some c in k8s.all_containers
+	c.list != "ephemeralContainers"
+	not limited(c.container)
+	defaults := object.get(namespace_defaults, c.namespace, {})
+	missing := [concat(".", ["resources", kind, res]) |
 		some kind in ["requests", "limits"]
 		some res in ["cpu", "memory"]
 		not satisfied(c.container, defaults, kind, res)
 	]
 	count(missing) > 0
-	finding := k8s.finding(c.resource, path(c), sprintf("%s does not set %s", [k8s.subject(c), concat(", ", missing)]))
+	finding := k8s.finding(c.id, path(c), concat(" ", [c.subject, "does not set", concat(", ", missing)]))
 }
 
-limited(raw) if {
-	limits := raw.resources.limits
+limited(container) if {
+	limits := container.resources.limits
 	limits.cpu != null
 	limits.cpu != ""
 	limits.memory != null
@@ -58,13 +57,14 @@ set(q) if {
 	q != ""
 }
 
-# namespace_defaults returns what the LimitRanges of a namespace give a
-# container that sets nothing: {"limits": default, "requests":
-# defaultRequest, or default where it has none}.
-namespace_defaults(ns) := {
+# namespace_defaults maps each namespace with a LimitRange in the scan to
+# what its LimitRanges give a container that sets nothing: {"limits":
+# default, "requests": defaultRequest, or default where it has none}.
+namespace_defaults[ns] := {
 	"limits": object.union_n([object.get(l, "default", {}) | some l in limits]),
 	"requests": object.union_n([object.union(object.get(l, "default", {}), object.get(l, "defaultRequest", {})) | some l in limits]),
 } if {
+	some ns in {k8s.namespace(lr) | some lr in k8s.resources("LimitRange")}
 	limits := [l |
 		some lr in k8s.resources("LimitRange")
 		k8s.namespace(lr) == ns

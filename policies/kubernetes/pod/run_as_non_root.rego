@@ -20,62 +20,53 @@ package soc2scan.rules.kubernetes.pod.run_as_non_root
 
 import data.soc2scan.lib.kubernetes as k8s
 
+# Each rule tests the effective securityContext with direct references
+# first: a container whose effective runAsNonRoot is true passes the last
+# two at once.
 deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	suspect(ps, raw)
-	finding := judge(ps, list, i, raw)
+	some c in k8s.all_containers
+	c.security.runAsUser == 0
+	not c.windows
+	finding := k8s.finding(c.id, k8s.security_path(c, "runAsUser"), concat("", [
+		c.subject, " runs as root: securityContext.runAsUser = 0", k8s.set_on(c, "runAsUser"),
+	]))
 }
 
-# suspect holds for a container that sets one of the fields this rule
-# reads, or whose pod does not settle the question (no runAsNonRoot =
-# true, or runAsUser = 0 or a Windows user name): a pod that sets
-# runAsNonRoot = true for containers that set none of them passes at once.
-suspect(ps, _) if not ps.spec.securityContext.runAsNonRoot == true
-
-suspect(ps, _) if ps.spec.securityContext.runAsUser == 0
-
-suspect(ps, _) if ps.spec.securityContext.windowsOptions.runAsUserName != null
-
-suspect(_, raw) if {
-	some field in ["runAsUser", "runAsNonRoot", "windowsOptions"]
-	raw.securityContext[field] != null
-}
-
-# judge returns the finding about container raw, element i of a list of a
-# pod spec, if any.
-judge(ps, list, i, raw) := on(k8s.os(ps), k8s.container(ps, list, i, raw))
-
-on("linux", c) := by_user(c, k8s.security_context(c, "runAsUser"))
-
-on("windows", c) := by_user_name(c, k8s.security_context(c, ["windowsOptions", "runAsUserName"]))
-
-by_user(c, user) := k8s.finding(c.resource, user.path, sprintf("%s runs as root: securityContext.runAsUser = 0%s", [k8s.subject(c), k8s.set_on(user)])) if {
-	user.value == 0
-} else := finding if {
-	not non_zero(user.value)
+deny contains finding if {
+	some c in k8s.all_containers
+	not c.security.runAsNonRoot == true
+	not c.windows
+	not c.security.runAsUser == 0
+	not non_zero(object.get(c.security, "runAsUser", null))
 	finding := without_non_root(c, "a non-zero runAsUser")
 }
 
-by_user_name(c, name) := k8s.finding(c.resource, name.path, sprintf(
-	"%s runs as ContainerAdministrator: securityContext.windowsOptions.runAsUserName = %q%s",
-	[k8s.subject(c), name.value, k8s.set_on(name)],
-)) if {
-	lower(name.value) == "containeradministrator"
-} else := finding if {
-	name.value == null
+deny contains finding if {
+	some c in k8s.all_containers
+	name := c.security.windowsOptions.runAsUserName
+	c.windows
+	lower(name) == "containeradministrator"
+	finding := k8s.finding(c.id, k8s.security_path(c, "windowsOptions.runAsUserName"), sprintf(
+		"%s runs as ContainerAdministrator: securityContext.windowsOptions.runAsUserName = %q%s",
+		[c.subject, name, k8s.set_on(c, "windowsOptions.runAsUserName")],
+	))
+}
+
+deny contains finding if {
+	some c in k8s.all_containers
+	not c.security.runAsNonRoot == true
+	c.windows
+	object.get(c.security, ["windowsOptions", "runAsUserName"], null) == null
 	finding := without_non_root(c, "windowsOptions.runAsUserName")
 }
 
-without_non_root(c, other) := k8s.finding(c.resource, non_root.path, sprintf("%s %s", [k8s.subject(c), unset_fact(non_root, other)])) if {
-	non_root := k8s.security_context(c, "runAsNonRoot")
-	non_root.value != true
-}
+without_non_root(c, other) := k8s.finding(c.id, k8s.security_path(c, "runAsNonRoot"), concat(" ", [c.subject, unset_fact(c, other)]))
 
 non_zero(uid) if {
 	is_number(uid)
 	uid > 0
 }
 
-unset_fact(sc, other) := sprintf("sets neither securityContext.runAsNonRoot = true nor %s", [other]) if {
-	sc.from == "none"
-} else := sprintf("sets securityContext.runAsNonRoot = %v%s and does not set %s", [sc.value, k8s.set_on(sc), other])
+unset_fact(c, other) := sprintf("sets securityContext.runAsNonRoot = %v%s and does not set %s", [value, k8s.set_on(c, "runAsNonRoot"), other]) if {
+	value := c.security.runAsNonRoot
+} else := concat(" ", ["sets neither securityContext.runAsNonRoot = true nor", other])

@@ -25,17 +25,13 @@ package soc2scan.rules.kubernetes.secrets.env_literals
 import data.soc2scan.lib.kubernetes as k8s
 
 deny contains finding if {
-	some [ps, list, i, raw] in k8s.raw_containers
-	some j, env in raw.env
+	some c in k8s.all_containers
+	some j, env in c.container.env
 	value := env.value
 	is_string(value)
 	credential_name(env.name)
 	literal(value)
-	c := k8s.container(ps, list, i, raw)
-	finding := k8s.finding(c.resource, array.concat(c.path, ["env", j, "value"]), sprintf(
-		"%s sets credential-like env %s to a literal value",
-		[k8s.subject(c), env.name],
-	))
+	finding := k8s.finding(c.id, array.concat(c.path, ["env", j, "value"]), concat(" ", [c.subject, "sets credential-like env", env.name, "to a literal value"]))
 }
 
 deny contains finding if {
@@ -43,7 +39,7 @@ deny contains finding if {
 	some key, value in object.get(cm.values, "data", {})
 	credential_name(key)
 	literal(value)
-	finding := k8s.finding(cm, ["data", key], sprintf("%s holds credential-like key %s in data", [cm.id, key]))
+	finding := k8s.finding(cm.id, ["data", key], sprintf("%s holds credential-like key %s in data", [cm.id, key]))
 }
 
 # credential_name holds for names such as DB_PASSWORD, clientSecret,

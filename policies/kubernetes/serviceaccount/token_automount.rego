@@ -25,9 +25,9 @@ deny contains finding if {
 	own := ps.spec.automountServiceAccountToken
 	own != null
 	own != false
-	finding := k8s.finding(ps.resource, array.concat(ps.path, ["automountServiceAccountToken"]), sprintf(
+	finding := k8s.finding(ps.id, array.concat(ps.path, ["automountServiceAccountToken"]), sprintf(
 		"%s sets automountServiceAccountToken = %v",
-		[ps.resource.id, own],
+		[ps.id, own],
 	))
 }
 
@@ -36,13 +36,10 @@ deny contains finding if {
 	object.get(ps.spec, "automountServiceAccountToken", null) == null
 	id := service_account_id(ps)
 	not disabled_by(id)
-	finding := k8s.finding(ps.resource, ps.path, sprintf(
-		"%s does not set automountServiceAccountToken = false and %s",
-		[ps.resource.id, account_fact(id)],
-	))
+	finding := k8s.finding(ps.id, ps.path, concat(" ", [ps.id, "does not set automountServiceAccountToken = false and", account_fact(id)]))
 }
 
-service_account_id(ps) := concat("/", ["ServiceAccount", k8s.namespace(ps.resource), name]) if {
+service_account_id(ps) := concat("/", ["ServiceAccount", ps.namespace, name]) if {
 	name := account_name(ps.spec)
 }
 
