@@ -62,7 +62,7 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newScanCommand(stdout, stderr), newRulesCommand(stdout), newVersionCommand(stdout))
+	root.AddCommand(newScanCommand(stdout, stderr), newRulesCommand(stdout), newCriteriaCommand(stdout), newVersionCommand(stdout))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{err}
 	})

@@ -43,6 +43,10 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, exitError},
 		{"bad config type", []string{"scan", "--config-type", "app.yaml", example}, exitError},
 		{"bad config type glob", []string{"scan", "--config-type", "[x=t", example}, exitError},
+		{"bad categories", []string{"scan", "--categories", "security,uptime", example}, exitError},
+		{"criteria report", []string{"scan", "--format", "criteria", "--fail-on", "none", example}, exitOK},
+		{"criteria", []string{"criteria"}, exitOK},
+		{"criteria bad format", []string{"criteria", "--format", "xml"}, exitError},
 		{"rules", []string{"rules"}, exitOK},
 		{"version", []string{"version"}, exitOK},
 	}
@@ -263,5 +267,38 @@ func TestNamedFileFiltersItsModule(t *testing.T) {
 	}
 	if rules["AWS-S3-001"] || !rules["AWS-S3-004"] {
 		t.Errorf("rules found %v: want no AWS-S3-001 (other.tf encrypts the bucket) and AWS-S3-004", rules)
+	}
+}
+
+func TestCriteriaCommandAndReport(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "criteria", "--format", "json", "--categories", "confidentiality")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var list []struct {
+		ID    string   `json:"id"`
+		Rules []string `json:"rules"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 35 || list[0].ID != "CC1.1" || list[34].ID != "C1.2" {
+		t.Errorf("%d criteria from %v to %v; want the 33 of security and the 2 of confidentiality", len(list), list[0], list[len(list)-1])
+	}
+
+	code, stdout, stderr = runCLI(t, "scan", "--format", "criteria-json", "--categories", "availability", example)
+	if code != exitFindings {
+		t.Fatalf("exit %d, want %d: %s", code, exitFindings, stderr)
+	}
+	var cr report.CriteriaReport
+	if err := json.Unmarshal([]byte(stdout), &cr); err != nil {
+		t.Fatal(err)
+	}
+	if len(cr.Criteria) != 36 || cr.Summary[report.CriterionFailed] == 0 || cr.Summary[report.CriterionManual] == 0 {
+		t.Errorf("criteria report: %d criteria, summary %v", len(cr.Criteria), cr.Summary)
+	}
+	code, stdout, _ = runCLI(t, "scan", "--format", "criteria-markdown", "--fail-on", "none", example)
+	if code != exitOK || !strings.HasPrefix(stdout, "# SOC 2 criteria report") || !strings.Contains(stdout, "manual evidence") {
+		t.Errorf("markdown criteria report: exit %d\n%.300s", code, stdout)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ import (
 	"github.com/soc2scan/soc2scan/pkg/load/config"
 	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/scan"
+	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
 
 type scanFlags struct {
@@ -20,6 +22,7 @@ type scanFlags struct {
 	output      string
 	policies    []string
 	configTypes []string
+	categories  string
 	vars        []string
 	varFiles    []string
 	failOn      string
@@ -50,7 +53,8 @@ func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 			return runScan(cmd.Context(), f, args, stdout, stderr)
 		},
 	}
-	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&f.format, "format", "text", "output format: "+strings.Join(scanFormats, ", ")+" (criteria*: the SOC 2 criteria report)")
+	cmd.Flags().StringVar(&f.categories, "categories", "", "trust services categories in scope, comma-separated: security (always), availability, confidentiality, processing-integrity, privacy (default all)")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	cmd.Flags().StringArrayVar(&f.policies, "policy", nil, "directory of extra rules (repeatable)")
 	cmd.Flags().StringArrayVar(&f.configTypes, "config-type", nil, "give JSON/YAML files matching GLOB the config type TYPE: 'GLOB=TYPE' (repeatable)")
@@ -65,8 +69,8 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if f.format != "text" && f.format != "json" {
-		return usageError{fmt.Errorf("unknown --format %q (want text or json)", f.format)}
+	if !slices.Contains(scanFormats, f.format) {
+		return usageError{fmt.Errorf("unknown --format %q (want %s)", f.format, strings.Join(scanFormats, ", "))}
 	}
 	var failOn report.Severity
 	if f.failOn != "none" {
@@ -91,6 +95,13 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 		opts = append(opts, scan.WithVarFile(vf))
 	}
 	opts = append(opts, scan.WithEnv(os.Environ()))
+	if f.categories != "" {
+		cats, err := parseCategories(f.categories)
+		if err != nil {
+			return usageError{fmt.Errorf("--categories: %w", err)}
+		}
+		opts = append(opts, scan.WithCategories(cats...))
+	}
 	for _, ct := range f.configTypes {
 		m, err := config.ParseMapping(ct)
 		if err != nil {
@@ -124,6 +135,12 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 	switch f.format {
 	case "json":
 		err = report.JSON(out, rep)
+	case "criteria":
+		err = report.CriteriaText(out, s.Criteria(rep))
+	case "criteria-json":
+		err = report.CriteriaJSON(out, s.Criteria(rep))
+	case "criteria-markdown":
+		err = report.CriteriaMarkdown(out, s.Criteria(rep))
 	default:
 		err = report.Text(out, rep, report.TextOptions{Color: color})
 	}
@@ -147,6 +164,26 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 		return exitCode(exitFindings)
 	}
 	return nil
+}
+
+// scanFormats are the report formats of scan.
+var scanFormats = []string{"text", "json", "criteria", "criteria-json", "criteria-markdown"}
+
+// parseCategories reads a comma-separated list of trust services
+// categories.
+func parseCategories(list string) ([]soc2.Category, error) {
+	var cats []soc2.Category
+	for _, name := range strings.Split(list, ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			continue
+		}
+		c, err := soc2.ParseCategory(name)
+		if err != nil {
+			return nil, err
+		}
+		cats = append(cats, c)
+	}
+	return cats, nil
 }
 
 func printProblems(w io.Writer, what string, problems []report.Error) {

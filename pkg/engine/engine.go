@@ -21,6 +21,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,6 +32,7 @@ import (
 	"github.com/soc2scan/soc2scan"
 	"github.com/soc2scan/soc2scan/pkg/document"
 	"github.com/soc2scan/soc2scan/pkg/report"
+	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
 
 // Option configures an Engine.
@@ -40,11 +42,19 @@ type options struct {
 	builtins bool
 	dirs     []string
 	fsys     []namedFS
+	scope    *soc2.Scope
 }
 
 type namedFS struct {
 	fsys fs.FS
 	name string
+}
+
+// WithScope runs only the rules that give evidence for at least one
+// criterion in scope: a rule whose criteria all fall in categories the
+// organisation left out of its audit is not run.
+func WithScope(scope soc2.Scope) Option {
+	return func(o *options) { o.scope = &scope }
 }
 
 // WithoutBuiltins leaves the built-in rules out; the shared library under
@@ -126,6 +136,11 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	e := &Engine{perRule: map[int]*rego.PreparedEvalQuery{}, workers: runtime.GOMAXPROCS(0)}
 	if err := e.compile(srcs); err != nil {
 		return nil, err
+	}
+	if o.scope != nil {
+		e.rules = slices.DeleteFunc(e.rules, func(r *Rule) bool {
+			return !slices.ContainsFunc(r.Criteria, o.scope.Includes)
+		})
 	}
 	if err := e.prepare(ctx); err != nil {
 		return nil, err

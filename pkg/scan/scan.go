@@ -20,6 +20,7 @@ import (
 	"github.com/soc2scan/soc2scan/pkg/load"
 	loadconfig "github.com/soc2scan/soc2scan/pkg/load/config"
 	"github.com/soc2scan/soc2scan/pkg/report"
+	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
 
 // Rule describes a loaded rule: its ID, severity, criteria and the resource
@@ -53,6 +54,7 @@ type Option func(*config)
 type config struct {
 	engine []engine.Option
 	load   load.Options
+	scope  *soc2.Scope
 	err    error
 }
 
@@ -106,6 +108,18 @@ func WithEnv(env []string) Option {
 	return func(c *config) { c.load.Terraform.Env = env }
 }
 
+// WithCategories sets the trust services categories in scope (Security is
+// always in): rules whose criteria all fall outside the scope are not run,
+// and the criteria report lists the criteria in scope. Without it, all five
+// categories are in scope.
+func WithCategories(cats ...soc2.Category) Option {
+	return func(c *config) {
+		scope := soc2.NewScope(cats...)
+		c.scope = &scope
+		c.engine = append(c.engine, engine.WithScope(scope))
+	}
+}
+
 // WithoutBuiltinRules runs only user rules.
 func WithoutBuiltinRules() Option {
 	return func(c *config) { c.engine = append(c.engine, engine.WithoutBuiltins()) }
@@ -115,6 +129,7 @@ func WithoutBuiltinRules() Option {
 type Scanner struct {
 	engine *engine.Engine
 	load   load.Options
+	scope  soc2.Scope
 }
 
 // New compiles the built-in rules and any user rules. A user rule file that
@@ -132,7 +147,11 @@ func New(opts ...Option) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Scanner{engine: e, load: c.load}, nil
+	scope := soc2.FullScope()
+	if c.scope != nil {
+		scope = *c.scope
+	}
+	return &Scanner{engine: e, load: c.load, scope: scope}, nil
 }
 
 // Rules lists the rules the scanner runs, sorted by ID.
@@ -181,6 +200,23 @@ func (s *Scanner) Scan(ctx context.Context, inputs ...Input) (*report.Report, er
 	}
 	rep.Finalize(len(sources), resources, len(s.engine.Rules()))
 	return rep, nil
+}
+
+// Criteria returns the criteria report of a scan made by s: for every
+// criterion in the scanner's scope, the rules that gave evidence for it and
+// the resources they checked, passed, failed or could not decide; criteria
+// no rule covers are listed as needing manual evidence.
+func (s *Scanner) Criteria(rep *report.Report) *report.CriteriaReport {
+	rules := make([]report.RuleInfo, 0, len(s.engine.Rules()))
+	for _, r := range s.engine.Rules() {
+		rules = append(rules, report.RuleInfo{ID: r.ID, Title: r.Title, Criteria: r.Criteria})
+	}
+	return report.Criteria(rep, rules, s.scope)
+}
+
+// Scope returns the trust services categories in the scanner's scope.
+func (s *Scanner) Scope() []soc2.Category {
+	return s.scope.Categories()
 }
 
 func reportError(d document.Diagnostic) report.Error {

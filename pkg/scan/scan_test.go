@@ -12,6 +12,7 @@ import (
 	"github.com/soc2scan/soc2scan/internal/plangen"
 	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/scan"
+	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
 
 func TestBrokenInputsDoNotHideOthers(t *testing.T) {
@@ -141,5 +142,65 @@ func TestDeterministic(t *testing.T) {
 		if diff := cmp.Diff(first, again); diff != "" {
 			t.Fatalf("reports differ between runs (-first +again):\n%s", diff)
 		}
+	}
+}
+
+// TestCategories: a rule whose criteria all fall outside the scope is not
+// run; Security is always in scope; the criteria report lists the criteria
+// in scope, with the rules' evidence and the uncovered ones as manual.
+func TestCategories(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name      string
+		opts      []scan.Option
+		rules     []string
+		criteria  int
+		available bool // A1.2 in the criteria report
+	}{
+		{"default: all categories", nil, []string{"ACME-A-001", "ACME-C-001"}, 61, true},
+		{"security only", []scan.Option{scan.WithCategories()}, []string{"ACME-C-001"}, 33, false},
+		{"availability", []scan.Option{scan.WithCategories(soc2.Availability)}, []string{"ACME-A-001", "ACME-C-001"}, 36, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := append([]scan.Option{scan.WithoutBuiltinRules(), scan.WithPolicyDir("testdata/scoped")}, tc.opts...)
+			s, err := scan.New(opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, r := range s.Rules() {
+				ids = append(ids, r.ID)
+			}
+			if diff := cmp.Diff(tc.rules, ids); diff != "" {
+				t.Errorf("rules (-want +got):\n%s", diff)
+			}
+			rep, err := s.Scan(ctx, scan.Path("testdata/bucket.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cr := s.Criteria(rep)
+			if len(cr.Criteria) != tc.criteria {
+				t.Errorf("%d criteria in the report, want %d", len(cr.Criteria), tc.criteria)
+			}
+			byID := map[string]report.CriterionResult{}
+			for _, c := range cr.Criteria {
+				byID[c.ID] = c
+			}
+			if _, ok := byID["A1.2"]; ok != tc.available {
+				t.Errorf("A1.2 in report: %v, want %v", ok, tc.available)
+			}
+			if got := byID["CC6.1"]; got.Status != report.CriterionPassed || got.Resources != (report.Counts{Checked: 1, Passed: 1}) {
+				t.Errorf("CC6.1: %s %+v, want passed on the one bucket", got.Status, got.Resources)
+			}
+			if got := byID["CC1.1"]; got.Status != report.CriterionManual || len(got.Rules) != 0 {
+				t.Errorf("CC1.1: %s with %d rules, want manual", got.Status, len(got.Rules))
+			}
+			if tc.available {
+				if got := byID["A1.2"]; got.Status != report.CriterionFailed || got.Resources.Failed != 1 {
+					t.Errorf("A1.2: %s %+v, want failed on the unversioned bucket", got.Status, got.Resources)
+				}
+			}
+		})
 	}
 }
