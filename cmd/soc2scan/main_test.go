@@ -47,6 +47,8 @@ func TestExitCodes(t *testing.T) {
 		{"criteria report", []string{"scan", "--format", "criteria", "--fail-on", "none", example}, exitOK},
 		{"criteria", []string{"criteria"}, exitOK},
 		{"criteria bad format", []string{"criteria", "--format", "xml"}, exitError},
+		{"two formats to stdout", []string{"scan", "--format", "json", "--format", "text", example}, exitError},
+		{"unknown format with file", []string{"scan", "--format", "xml=out.xml", example}, exitError},
 		{"rules", []string{"rules"}, exitOK},
 		{"version", []string{"version"}, exitOK},
 	}
@@ -300,5 +302,34 @@ func TestCriteriaCommandAndReport(t *testing.T) {
 	code, stdout, _ = runCLI(t, "scan", "--format", "criteria-markdown", "--fail-on", "none", example)
 	if code != exitOK || !strings.HasPrefix(stdout, "# SOC 2 criteria report") || !strings.Contains(stdout, "manual evidence") {
 		t.Errorf("markdown criteria report: exit %d\n%.300s", code, stdout)
+	}
+}
+
+// TestSeveralFormats: --format FORMAT=FILE writes each report to its file
+// and the one without a file to stdout, as a CI job uploads SARIF and
+// prints text in the same run.
+func TestSeveralFormats(t *testing.T) {
+	dir := t.TempDir()
+	sarifFile, junitFile, mdFile := filepath.Join(dir, "out.sarif"), filepath.Join(dir, "junit.xml"), filepath.Join(dir, "summary.md")
+	code, stdout, stderr := runCLI(t, "scan", "--format", "sarif="+sarifFile, "--format", "junit="+junitFile,
+		"--format", "markdown="+mdFile, "--format", "github", example)
+	if code != exitFindings {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "::") || !strings.Contains(stdout, "file=../../examples/plan.json,line=") {
+		t.Errorf("github output: %.200s", stdout)
+	}
+	for _, f := range []struct{ file, contains string }{
+		{sarifFile, `"version": "2.1.0"`},
+		{junitFile, "<testsuites"},
+		{mdFile, "<details>"},
+	} {
+		data, err := os.ReadFile(f.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), f.contains) {
+			t.Errorf("%s lacks %q", f.file, f.contains)
+		}
 	}
 }

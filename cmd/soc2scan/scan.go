@@ -18,7 +18,7 @@ import (
 )
 
 type scanFlags struct {
-	format      string
+	formats     []string
 	output      string
 	policies    []string
 	configTypes []string
@@ -53,7 +53,8 @@ func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 			return runScan(cmd.Context(), f, args, stdout, stderr)
 		},
 	}
-	cmd.Flags().StringVar(&f.format, "format", "text", "output format: "+strings.Join(scanFormats, ", ")+" (criteria*: the SOC 2 criteria report)")
+	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, FORMAT or FORMAT=FILE (repeatable; default text): "+
+		strings.Join(scanFormats, ", ")+" (criteria*: the SOC 2 criteria report)")
 	cmd.Flags().StringVar(&f.categories, "categories", "", "trust services categories in scope, comma-separated: security (always), availability, confidentiality, processing-integrity, privacy (default all)")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	cmd.Flags().StringArrayVar(&f.policies, "policy", nil, "directory of extra rules (repeatable)")
@@ -69,8 +70,13 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if !slices.Contains(scanFormats, f.format) {
-		return usageError{fmt.Errorf("unknown --format %q (want %s)", f.format, strings.Join(scanFormats, ", "))}
+	outputs, err := parseOutputs(f.formats, f.output)
+	if err != nil {
+		return usageError{err}
+	}
+	color := !f.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
+	for i := range outputs {
+		outputs[i].color = color
 	}
 	var failOn report.Severity
 	if f.failOn != "none" {
@@ -122,38 +128,15 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 		return err
 	}
 
-	out := stdout
-	color := !f.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
-	var file *os.File
-	if f.output != "" {
-		file, err = os.Create(f.output)
-		if err != nil {
+	toTerminal := false
+	for _, o := range outputs {
+		if err := o.write(s, rep, stdout); err != nil {
 			return err
 		}
-		out, color = file, false
-	}
-	switch f.format {
-	case "json":
-		err = report.JSON(out, rep)
-	case "criteria":
-		err = report.CriteriaText(out, s.Criteria(rep))
-	case "criteria-json":
-		err = report.CriteriaJSON(out, s.Criteria(rep))
-	case "criteria-markdown":
-		err = report.CriteriaMarkdown(out, s.Criteria(rep))
-	default:
-		err = report.Text(out, rep, report.TextOptions{Color: color})
-	}
-	if file != nil {
-		if cerr := file.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		return err
+		toTerminal = toTerminal || (o.file == "" && o.format == "text")
 	}
 	// Errors always reach the terminal, whatever the report's format or file.
-	if f.format != "text" || f.output != "" {
+	if !toTerminal {
 		printProblems(stderr, "error", rep.Errors)
 		printProblems(stderr, "warning", rep.Warnings)
 	}
@@ -167,7 +150,91 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 }
 
 // scanFormats are the report formats of scan.
-var scanFormats = []string{"text", "json", "criteria", "criteria-json", "criteria-markdown"}
+var scanFormats = []string{"text", "json", "sarif", "junit", "markdown", "github", "criteria", "criteria-json", "criteria-markdown"}
+
+// output is one report to write: a format and a file, or standard output.
+type output struct {
+	format, file string
+	color        bool
+}
+
+// parseOutputs reads the --format values (FORMAT or FORMAT=FILE) and
+// --output, which names the file of the one format without a file of its
+// own. At most one report goes to standard output.
+func parseOutputs(formats []string, outputFile string) ([]output, error) {
+	if len(formats) == 0 {
+		formats = []string{"text"}
+	}
+	var outs []output
+	stdout := 0
+	for _, v := range formats {
+		format, file, _ := strings.Cut(v, "=")
+		if !slices.Contains(scanFormats, format) {
+			return nil, fmt.Errorf("unknown --format %q (want %s, optionally =FILE)", format, strings.Join(scanFormats, ", "))
+		}
+		if file == "" {
+			file = outputFile
+		}
+		if file == "" {
+			stdout++
+		}
+		outs = append(outs, output{format: format, file: file})
+	}
+	if stdout > 1 {
+		return nil, fmt.Errorf("%d formats to standard output: give all but one a file (--format sarif=out.sarif)", stdout)
+	}
+	if outputFile != "" && len(formats) > 1 {
+		n := 0
+		for _, v := range formats {
+			if !strings.Contains(v, "=") {
+				n++
+			}
+		}
+		if n > 1 {
+			return nil, fmt.Errorf("--output names one file but %d formats have none", n)
+		}
+	}
+	return outs, nil
+}
+
+// write writes one report, to its file or to stdout.
+func (o output) write(s *scan.Scanner, rep *report.Report, stdout io.Writer) (err error) {
+	w := stdout
+	color := false
+	if o.file != "" {
+		fh, err := os.Create(o.file)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if cerr := fh.Close(); err == nil {
+				err = cerr
+			}
+		}()
+		w = fh
+	} else {
+		color = o.color
+	}
+	switch o.format {
+	case "json":
+		return report.JSON(w, rep)
+	case "sarif":
+		return report.SARIF(w, rep, s.RuleInfo(), report.SARIFOptions{ToolVersion: strings.Fields(versionString())[0]})
+	case "junit":
+		return report.JUnit(w, rep, s.RuleInfo())
+	case "markdown":
+		return report.Markdown(w, rep)
+	case "github":
+		return report.GitHub(w, rep)
+	case "criteria":
+		return report.CriteriaText(w, s.Criteria(rep))
+	case "criteria-json":
+		return report.CriteriaJSON(w, s.Criteria(rep))
+	case "criteria-markdown":
+		return report.CriteriaMarkdown(w, s.Criteria(rep))
+	}
+	return report.Text(w, rep, report.TextOptions{Color: color})
+}
 
 // parseCategories reads a comma-separated list of trust services
 // categories.

@@ -11,11 +11,15 @@ import (
 	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
 
-// RuleInfo is what the criteria report needs to know of a rule.
+// RuleInfo is what reports need to know of a rule that ran, beyond its
+// findings: the criteria report and SARIF list every rule.
 type RuleInfo struct {
-	ID       string
-	Title    string
-	Criteria []string
+	ID          string
+	Title       string
+	Description string
+	Severity    Severity
+	Criteria    []string
+	Remediation string
 }
 
 // CriterionStatus sums up the automated evidence for one criterion.

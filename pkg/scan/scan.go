@@ -207,11 +207,18 @@ func (s *Scanner) Scan(ctx context.Context, inputs ...Input) (*report.Report, er
 // the resources they checked, passed, failed or could not decide; criteria
 // no rule covers are listed as needing manual evidence.
 func (s *Scanner) Criteria(rep *report.Report) *report.CriteriaReport {
+	return report.Criteria(rep, s.RuleInfo(), s.scope)
+}
+
+// RuleInfo describes the rules s runs, as the report formats that list
+// rules (SARIF, the criteria report) take them.
+func (s *Scanner) RuleInfo() []report.RuleInfo {
 	rules := make([]report.RuleInfo, 0, len(s.engine.Rules()))
 	for _, r := range s.engine.Rules() {
-		rules = append(rules, report.RuleInfo{ID: r.ID, Title: r.Title, Criteria: r.Criteria})
+		rules = append(rules, report.RuleInfo{ID: r.ID, Title: r.Title, Description: r.Description, Severity: r.Severity,
+			Criteria: r.Criteria, Remediation: r.Remediation})
 	}
-	return report.Criteria(rep, rules, s.scope)
+	return rules
 }
 
 // Scope returns the trust services categories in the scanner's scope.
