@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -331,5 +332,80 @@ func TestSeveralFormats(t *testing.T) {
 		if !strings.Contains(string(data), f.contains) {
 			t.Errorf("%s lacks %q", f.file, f.contains)
 		}
+	}
+}
+
+// TestConfigFileAndWaivers: a .soc2scan.yaml found from the scanned
+// directory sets fail_on and waivers; an inline comment waives too; waived
+// findings stay in the JSON with their waiver but no longer fail the scan;
+// an expired waiver is a warning and its finding counts again; flags win
+// over the file; an unknown key is a usage error naming its line.
+func TestConfigFileAndWaivers(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("main.tf", `# soc2scan:ignore AWS-S3-001,AWS-S3-002,AWS-S3-003 scratch bucket, emptied nightly
+resource "aws_s3_bucket" "scratch" {
+  bucket = "scratch"
+}
+`)
+	write(".soc2scan.yaml", `fail_on: medium
+waivers:
+  - rule: AWS-S3-004
+    resource: aws_s3_bucket.scratch
+    reason: versions of scratch data are not kept
+    owner: platform
+    expires: 2099-12-31
+  - rule: AWS-S3-*
+    resource: aws_s3_bucket.scratch
+    reason: scratch data is not kept
+    expires: 2099-12-31
+`)
+	code, stdout, stderr := runCLI(t, "scan", "--format", "json", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d, want 0: every finding is waived; stderr: %s", code, stderr)
+	}
+	var rep report.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) < 4 || rep.Summary.Waived != len(rep.Findings) {
+		t.Fatalf("%d findings, %d waived; want every S3 finding waived", len(rep.Findings), rep.Summary.Waived)
+	}
+	origins := map[string]string{}
+	for _, f := range rep.Findings {
+		if f.Waiver == nil || f.Waiver.Reason == "" || f.Waiver.Origin.Line == 0 {
+			t.Errorf("%s: waiver %+v", f.RuleID, f.Waiver)
+			continue
+		}
+		origins[f.RuleID] = fmt.Sprintf("%s:%d", path.Base(f.Waiver.Origin.File), f.Waiver.Origin.Line)
+	}
+	for rule, want := range map[string]string{"AWS-S3-001": "main.tf:1", "AWS-S3-003": "main.tf:1", "AWS-S3-004": ".soc2scan.yaml:3"} {
+		if origins[rule] != want {
+			t.Errorf("%s waived by %s, want %s", rule, origins[rule], want)
+		}
+	}
+
+	write(".soc2scan.yaml", `fail_on: medium
+waivers:
+  - rule: AWS-S3-004
+    reason: versions of scratch data are not kept
+    expires: 2020-01-01
+`)
+	code, _, stderr = runCLI(t, "scan", "--format", "json", dir)
+	if code != exitFindings || !strings.Contains(stderr, ".soc2scan.yaml:3: warning: waiver for AWS-S3-004 expired on 2020-01-01") {
+		t.Errorf("expired waiver: exit %d, stderr %s", code, stderr)
+	}
+	if code, _, _ = runCLI(t, "scan", "--fail-on", "high", dir); code != exitOK {
+		t.Errorf("--fail-on high over the file's medium: exit %d, want 0 (AWS-S3-004 is medium)", code)
+	}
+
+	write(".soc2scan.yaml", "fail_on: medium\nfailon: high\n")
+	code, _, stderr = runCLI(t, "scan", dir)
+	if code != exitError || !strings.Contains(stderr, `.soc2scan.yaml:2: unknown key "failon"`) {
+		t.Errorf("unknown key: exit %d, stderr %s", code, stderr)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/soc2scan/soc2scan/pkg/configfile"
 	"github.com/soc2scan/soc2scan/pkg/load/config"
 	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/scan"
@@ -26,6 +27,8 @@ type scanFlags struct {
 	vars        []string
 	varFiles    []string
 	failOn      string
+	configFile  string
+	exclude     []string
 	noColor     bool
 }
 
@@ -50,7 +53,11 @@ func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runScan(cmd.Context(), f, args, stdout, stderr)
+			file, err := applyConfigFile(cmd, &f, args)
+			if err != nil {
+				return err
+			}
+			return runScan(cmd.Context(), f, file, args, stdout, stderr)
 		},
 	}
 	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, FORMAT or FORMAT=FILE (repeatable; default text): "+
@@ -63,10 +70,50 @@ func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().StringArrayVar(&f.varFiles, "var-file", nil, "Terraform variable file for HCL modules (repeatable; later files win)")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings at or above this severity: critical, high, medium, low or none")
 	cmd.Flags().BoolVar(&f.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
+	cmd.Flags().StringVar(&f.configFile, "config", "", "project config file (default: "+configfile.Name+" in the first PATH's directory or a parent)")
+	cmd.Flags().StringArrayVar(&f.exclude, "exclude", nil, "leave out files and directories matching this path glob when walking (repeatable)")
 	return cmd
 }
 
-func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io.Writer) error {
+// applyConfigFile loads the project's .soc2scan.yaml (--config, or found
+// from the first path upwards) and fills in every setting the command line
+// did not give: flags override the file.
+func applyConfigFile(cmd *cobra.Command, f *scanFlags, paths []string) (*configfile.File, error) {
+	name := f.configFile
+	if name == "" && len(paths) > 0 {
+		found, ok := configfile.Find(paths[0])
+		if !ok {
+			return nil, nil
+		}
+		name = found
+	}
+	if name == "" {
+		return nil, nil
+	}
+	file, err := configfile.Load(name)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	flags := cmd.Flags()
+	if !flags.Changed("categories") && len(file.Categories) > 0 {
+		f.categories = strings.Join(file.Categories, ",")
+	}
+	if !flags.Changed("fail-on") && file.FailOn != "" {
+		f.failOn = file.FailOn
+	}
+	if !flags.Changed("policy") {
+		f.policies = file.Policies
+	}
+	if !flags.Changed("config-type") {
+		f.configTypes = file.ConfigTypes
+	}
+	if !flags.Changed("exclude") {
+		f.exclude = file.Exclude
+	}
+	return file, nil
+}
+
+func runScan(ctx context.Context, f scanFlags, file *configfile.File, paths []string, stdout, stderr io.Writer) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -115,8 +162,17 @@ func runScan(ctx context.Context, f scanFlags, paths []string, stdout, stderr io
 		}
 		opts = append(opts, scan.WithConfigType(m.Pattern, m.Type))
 	}
+	if len(f.exclude) > 0 {
+		opts = append(opts, scan.WithExclude(f.exclude...))
+	}
+	if file != nil {
+		opts = append(opts, scan.WithWaivers(file.Waivers...), scan.WithDisabledRules(file.DisabledRules...))
+	}
 	s, err := scan.New(opts...)
 	if err != nil {
+		if file != nil {
+			return fmt.Errorf("%s: %w", file.Path, err)
+		}
 		return err
 	}
 	inputs := make([]scan.Input, len(paths))

@@ -43,6 +43,7 @@ type options struct {
 	dirs     []string
 	fsys     []namedFS
 	scope    *soc2.Scope
+	disabled []string
 }
 
 type namedFS struct {
@@ -55,6 +56,12 @@ type namedFS struct {
 // organisation left out of its audit is not run.
 func WithScope(scope soc2.Scope) Option {
 	return func(o *options) { o.scope = &scope }
+}
+
+// WithDisabled leaves out the rules with these ids (the project's
+// disabled_rules). An id that names no rule is an error of New.
+func WithDisabled(ids ...string) Option {
+	return func(o *options) { o.disabled = append(o.disabled, ids...) }
 }
 
 // WithoutBuiltins leaves the built-in rules out; the shared library under
@@ -137,11 +144,14 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err := e.compile(srcs); err != nil {
 		return nil, err
 	}
-	if o.scope != nil {
-		e.rules = slices.DeleteFunc(e.rules, func(r *Rule) bool {
-			return !slices.ContainsFunc(r.Criteria, o.scope.Includes)
-		})
+	for _, id := range o.disabled {
+		if !slices.ContainsFunc(e.rules, func(r *Rule) bool { return r.ID == id }) {
+			return nil, fmt.Errorf("disabled rule %s: no rule has this id", id)
+		}
 	}
+	e.rules = slices.DeleteFunc(e.rules, func(r *Rule) bool {
+		return slices.Contains(o.disabled, r.ID) || (o.scope != nil && !slices.ContainsFunc(r.Criteria, o.scope.Includes))
+	})
 	if err := e.prepare(ctx); err != nil {
 		return nil, err
 	}

@@ -20,6 +20,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/bmatcuk/doublestar/v4"
+
 	"github.com/soc2scan/soc2scan/pkg/document"
 	"github.com/soc2scan/soc2scan/pkg/load/config"
 	"github.com/soc2scan/soc2scan/pkg/load/internal/yamlvalue"
@@ -48,6 +50,10 @@ type Options struct {
 	// -var values, the environment for TF_VAR_*); its Root is set per
 	// module from the input it was found in.
 	Terraform tfhcl.Options
+	// Exclude lists path globs (doublestar: *, **, {a,b}) of files and
+	// directories a walk leaves out, matched against the path inside the
+	// scanned directory and the path as displayed.
+	Exclude []string
 }
 
 // file is one file to load, with the name it is reported under, its path
@@ -75,7 +81,7 @@ func Load(ctx context.Context, inputs []Input, opts Options) ([]*document.Docume
 			files = append(files, file{name: name, rel: name, data: in.Data, explicit: true})
 			continue
 		}
-		found, d := expand(in.Path)
+		found, d := expand(in.Path, opts.Exclude)
 		files = append(files, found...)
 		diags = append(diags, d...)
 	}
@@ -128,7 +134,7 @@ func Load(ctx context.Context, inputs []Input, opts Options) ([]*document.Docume
 
 // expand lists the files of a path: itself, or the regular files below a
 // directory, hidden directories (.git, .terraform) left out unless named.
-func expand(path string) ([]file, document.Diagnostics) {
+func expand(path string, exclude []string) ([]file, document.Diagnostics) {
 	name := displayName(path)
 	info, err := os.Stat(path)
 	if err != nil {
@@ -144,7 +150,7 @@ func expand(path string) ([]file, document.Diagnostics) {
 			diags = append(diags, document.Errorf(document.Location{File: displayName(p)}, "cannot read: %v", unwrapPathError(err)))
 			return nil
 		}
-		if p != path && strings.HasPrefix(d.Name(), ".") {
+		if p != path && (strings.HasPrefix(d.Name(), ".") || excluded(exclude, path, p)) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -164,6 +170,27 @@ func expand(path string) ([]file, document.Diagnostics) {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
 	return files, diags
+}
+
+// excluded reports whether a path found below root matches an exclude
+// glob, relative to root or as displayed.
+func excluded(globs []string, root, p string) bool {
+	if len(globs) == 0 {
+		return false
+	}
+	rel, err := filepath.Rel(root, p)
+	if err != nil {
+		rel = p
+	}
+	rel, name := filepath.ToSlash(rel), displayName(p)
+	for _, g := range globs {
+		for _, candidate := range []string{rel, name} {
+			if ok, _ := doublestar.Match(g, candidate); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func unwrapPathError(err error) error {

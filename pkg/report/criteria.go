@@ -46,6 +46,9 @@ type Counts struct {
 	Passed  int `json:"passed"`
 	Failed  int `json:"failed"`
 	Unknown int `json:"unknown"`
+	// Waived counts failures accepted as exceptions (waivers, baseline):
+	// listed apart, never hidden.
+	Waived int `json:"waived"`
 }
 
 // RuleEvidence is one rule's contribution to a criterion.
@@ -87,7 +90,11 @@ func Criteria(r *Report, rules []RuleInfo, scope soc2.Scope) *CriteriaReport {
 	type key struct{ rule, resource string }
 	outcome := map[key]Status{}
 	for _, c := range r.Checks {
-		outcome[key{c.RuleID, c.Source + "\x00" + c.Resource}] = c.Status
+		st := c.Status
+		if c.Accepted {
+			st = waived
+		}
+		outcome[key{c.RuleID, c.Source + "\x00" + c.Resource}] = st
 	}
 	byCriterion := map[string][]RuleInfo{}
 	for _, ru := range rules {
@@ -151,9 +158,15 @@ func Criteria(r *Report, rules []RuleInfo, scope soc2.Scope) *CriteriaReport {
 	return out
 }
 
+// waived is the criteria report's status of a failed check accepted as an
+// exception.
+const waived Status = "waived"
+
 func (c *Counts) add(st Status) {
 	c.Checked++
 	switch st {
+	case waived:
+		c.Waived++
 	case Pass:
 		c.Passed++
 	case Fail:
@@ -165,7 +178,7 @@ func (c *Counts) add(st Status) {
 
 // worse returns the status that dominates: fail over unknown over pass.
 func worse(a, b Status) Status {
-	rank := map[Status]int{"": 0, Pass: 1, Unknown: 2, Fail: 3}
+	rank := map[Status]int{"": 0, Pass: 1, Unknown: 2, waived: 3, Fail: 4}
 	if rank[b] > rank[a] {
 		return b
 	}
@@ -214,9 +227,16 @@ func countsText(c Counts, resources bool) string {
 	case c.Checked == 0:
 		return "nothing checked in this scan"
 	case resources:
-		return fmt.Sprintf("%d %s: %d passed, %d failed, %d unknown", c.Checked, plural(c.Checked, "resource", "resources"), c.Passed, c.Failed, c.Unknown)
+		return fmt.Sprintf("%d %s: %d passed, %d failed, %d unknown%s", c.Checked, plural(c.Checked, "resource", "resources"), c.Passed, c.Failed, c.Unknown, waivedText(c))
 	}
-	return fmt.Sprintf("%d checked: %d passed, %d failed, %d unknown", c.Checked, c.Passed, c.Failed, c.Unknown)
+	return fmt.Sprintf("%d checked: %d passed, %d failed, %d unknown%s", c.Checked, c.Passed, c.Failed, c.Unknown, waivedText(c))
+}
+
+func waivedText(c Counts) string {
+	if c.Waived == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d waived", c.Waived)
 }
 
 func joinCategories(cs []soc2.Category) string {

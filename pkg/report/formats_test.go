@@ -27,6 +27,10 @@ func formatsSample() *Report {
 	r := sample()
 	r.Findings = append(r.Findings, Finding{RuleID: "B-1", Severity: Low, Criteria: []string{"CC6.1"}, Resource: "x.d",
 		Source: "dir with space/d.json", Location: Location{File: "dir with space/d.json"}, Message: "50% done,\nnot: ok"})
+	r.Findings = append(r.Findings, Finding{RuleID: "A-1", Severity: High, Criteria: []string{"CC6.1"}, Resource: "x.e",
+		Source: "e.tf", Location: Location{File: "e.tf", Line: 4}, Message: "waived one",
+		Waiver: &Waiver{Reason: "scratch data", Owner: "platform", Expires: "2027-01-31", Origin: Location{File: ".soc2scan.yaml", Line: 7}}})
+	r.Checks = append(r.Checks, Check{RuleID: "A-1", Resource: "x.e", Source: "e.tf", Status: Fail})
 	r.Warnings = []Error{{Source: "m/main.tf", Line: 3, Message: "module \"x\" not installed"}}
 	r.Finalize(3, 6, 3)
 	return r
@@ -160,7 +164,8 @@ func TestJUnitParses(t *testing.T) {
 	}
 	// Checks: A-2 fails x.a, A-1 fails x.a and is unknown on x.c; one
 	// input error.
-	if got.Tests != 4 || got.Failures != 2 || got.Skipped != 1 || got.Errors != 1 {
+	// The waived x.e is skipped as an accepted exception.
+	if got.Tests != 5 || got.Failures != 2 || got.Skipped != 2 || got.Errors != 1 {
 		t.Errorf("tests %d failures %d skipped %d errors %d", got.Tests, got.Failures, got.Skipped, got.Errors)
 	}
 }

@@ -15,6 +15,9 @@ var githubCommand = map[Severity]string{Critical: "error", High: "error", Medium
 func GitHub(w io.Writer, r *Report) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
+		if !f.Active() {
+			continue // accepted exceptions do not annotate pull requests
+		}
 		title := fmt.Sprintf("%s (%s) %s", f.RuleID, f.Severity, strings.Join(f.Criteria, ","))
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,title=%s::%s\n", githubCommand[f.Severity], ghProperty(f.Location.File),
 			max(1, f.Location.Line), ghProperty(title), ghData(f.Resource+": "+f.Message))

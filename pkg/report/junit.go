@@ -75,8 +75,11 @@ func JUnit(w io.Writer, r *Report, rules []RuleInfo) error {
 		}
 		s := suite(name)
 		tc := junitCase{Name: c.Resource, Classname: c.RuleID, File: c.Source}
-		switch c.Status {
-		case Fail:
+		switch {
+		case c.Accepted:
+			tc.Skipped = &junitProblem{Message: "accepted exception (waiver or baseline)"}
+			s.Skipped++
+		case c.Status == Fail:
 			fs := findings[c.RuleID+"\x00"+c.Source+"\x00"+c.Resource]
 			var msgs, text []string
 			sev := ""
@@ -91,7 +94,7 @@ func JUnit(w io.Writer, r *Report, rules []RuleInfo) error {
 			}
 			tc.Failure = &junitProblem{Message: strings.Join(msgs, "; "), Type: sev, Text: strings.Join(text, "\n\n")}
 			s.Failures++
-		case Unknown:
+		case c.Status == Unknown:
 			tc.Skipped = &junitProblem{Message: c.Message}
 			s.Skipped++
 		}

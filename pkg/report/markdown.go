@@ -30,8 +30,12 @@ func Markdown(w io.Writer, r *Report) error {
 				parts = append(parts, fmt.Sprintf("%d %s", n, sev))
 			}
 		}
-		fmt.Fprintf(&b, "**%d %s** (%s) on %d resources in %d files; %d checks passed, %d unknown.\n",
+		fmt.Fprintf(&b, "**%d %s** (%s) on %d resources in %d files; %d checks passed, %d unknown",
 			s.Findings, plural(s.Findings, "finding", "findings"), strings.Join(parts, ", "), s.Resources, s.Sources, s.Checks.Pass, s.Checks.Unknown)
+		if s.Waived+s.Baselined > 0 {
+			fmt.Fprintf(&b, "; %d accepted as exceptions (waived or in the baseline)", s.Waived+s.Baselined)
+		}
+		b.WriteString(".\n")
 	}
 	byCriterion := map[string][]Finding{}
 	for _, f := range r.Findings {
@@ -48,7 +52,14 @@ func Markdown(w io.Writer, r *Report) error {
 		fmt.Fprintf(&b, "\n<details><summary><b>%s</b> %s: %d %s</summary>\n\n", c.ID, htmlEscape(c.Title), len(fs), plural(len(fs), "finding", "findings"))
 		b.WriteString("| Severity | Rule | Resource | Location | Finding |\n|---|---|---|---|---|\n")
 		for _, f := range fs {
-			fmt.Fprintf(&b, "| %s | %s | `%s` | %s | %s |\n", f.Severity, f.RuleID, mdCode(f.Resource), mdEscape(position(f.Location.File, f.Location.Line)), mdEscape(f.Message))
+			msg := mdEscape(f.Message)
+			switch {
+			case f.Waiver != nil:
+				msg += " *(waived: " + mdEscape(f.Waiver.Reason) + ")*"
+			case f.Baseline:
+				msg += " *(baseline)*"
+			}
+			fmt.Fprintf(&b, "| %s | %s | `%s` | %s | %s |\n", f.Severity, f.RuleID, mdCode(f.Resource), mdEscape(position(f.Location.File, f.Location.Line)), msg)
 		}
 		b.WriteString("\n</details>\n")
 	}

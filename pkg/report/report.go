@@ -83,6 +83,30 @@ type Finding struct {
 	Via         []Location `json:"via,omitempty"`
 	Message     string     `json:"message"`
 	Remediation string     `json:"remediation"`
+	// Waiver is the exception that covers the finding, if any: a waived
+	// finding stays in the report (an auditor must see exceptions) but
+	// does not fail the scan.
+	Waiver *Waiver `json:"waiver,omitempty"`
+	// Baseline marks a finding recorded in the baseline file: known
+	// before, reported, not failing the scan.
+	Baseline bool `json:"baseline,omitempty"`
+}
+
+// Waiver is an accepted exception to a rule for a resource.
+type Waiver struct {
+	Reason  string `json:"reason"`
+	Owner   string `json:"owner,omitempty"`
+	Expires string `json:"expires,omitempty"` // YYYY-MM-DD; empty for an inline waiver without expiry
+	// Origin is where the waiver is written: .soc2scan.yaml:12, or the
+	// source line of an inline comment or annotation.
+	Origin Location `json:"origin"`
+	Inline bool     `json:"inline,omitempty"`
+}
+
+// Active reports whether a finding counts against the scan: neither
+// waived nor in the baseline.
+func (f *Finding) Active() bool {
+	return f.Waiver == nil && !f.Baseline
 }
 
 // Check records that a rule evaluated a resource, and with what result: the
@@ -94,6 +118,9 @@ type Check struct {
 	Status   Status `json:"status"`
 	// Message says why the status is unknown; empty otherwise.
 	Message string `json:"message,omitempty"`
+	// Accepted marks a failed check whose findings are all waived or in
+	// the baseline: still a failure, as an accepted exception.
+	Accepted bool `json:"accepted,omitempty"`
 }
 
 // Error is an input or rule that could not be read. Line is 0 when unknown.
@@ -114,6 +141,8 @@ type Summary struct {
 	Checks     CheckCounts      `json:"checks"`
 	Errors     int              `json:"errors"`
 	Warnings   int              `json:"warnings"`
+	Waived     int              `json:"waived"`   // findings covered by a waiver
+	Baselined  int              `json:"baseline"` // findings in the baseline
 }
 
 // CheckCounts counts checks by status.
@@ -140,6 +169,7 @@ type Report struct {
 // counts the report cannot derive.
 func (r *Report) Finalize(sources, resources, rules int) {
 	r.Version = Version
+	r.markAccepted()
 	if r.Findings == nil {
 		r.Findings = []Finding{}
 	}
@@ -171,6 +201,12 @@ func (r *Report) Finalize(sources, resources, rules int) {
 	}
 	for _, f := range r.Findings {
 		s.BySeverity[f.Severity]++
+		switch {
+		case f.Waiver != nil:
+			s.Waived++
+		case f.Baseline:
+			s.Baselined++
+		}
 	}
 	for _, c := range r.Checks {
 		switch c.Status {
@@ -189,9 +225,29 @@ func (r *Report) Finalize(sources, resources, rules int) {
 func (r *Report) AtOrAbove(min Severity) int {
 	n := 0
 	for _, f := range r.Findings {
-		if f.Severity.Rank() >= min.Rank() {
+		if f.Active() && f.Severity.Rank() >= min.Rank() {
 			n++
 		}
 	}
 	return n
+}
+
+// markAccepted marks the failed checks whose findings are all waived or
+// in the baseline.
+func (r *Report) markAccepted() {
+	active := map[string]bool{}
+	inactive := map[string]bool{}
+	for _, f := range r.Findings {
+		k := f.RuleID + "\x00" + f.Source + "\x00" + f.Resource
+		if f.Active() {
+			active[k] = true
+		} else {
+			inactive[k] = true
+		}
+	}
+	for i := range r.Checks {
+		c := &r.Checks[i]
+		k := c.RuleID + "\x00" + c.Source + "\x00" + c.Resource
+		c.Accepted = c.Status == Fail && inactive[k] && !active[k]
+	}
 }

@@ -69,6 +69,23 @@ func SARIF(w io.Writer, r *Report, rules []RuleInfo, opts SARIFOptions) error {
 			AddLocation(loc).
 			WithPartialFingerprints(map[string]string{"soc2scanFinding/v1": Fingerprint(f)})
 		res.WithProperties(sarif.NewPropertyBag().WithTags(f.Criteria))
+		switch {
+		case f.Waiver != nil:
+			kind := "external"
+			if f.Waiver.Inline {
+				kind = "inSource"
+			}
+			just := f.Waiver.Reason
+			if f.Waiver.Owner != "" {
+				just += " (owner: " + f.Waiver.Owner + ")"
+			}
+			if f.Waiver.Expires != "" {
+				just += " (expires " + f.Waiver.Expires + ")"
+			}
+			res.WithSuppressions([]*sarif.Suppression{sarif.NewSuppression().WithKind(kind).WithJustification(just).WithStatus("accepted")})
+		case f.Baseline:
+			res.WithBaselineState("unchanged")
+		}
 	}
 	inv := sarif.NewInvocation().WithExecutionSuccessful(len(r.Errors) == 0)
 	for _, e := range append(append([]Error{}, r.Errors...), r.Warnings...) {

@@ -33,6 +33,16 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 		}
 		fmt.Fprintf(&b, "%s %s %s [%s] %s: %s", position(f.Location.File, f.Location.Line), f.RuleID, sev,
 			strings.Join(f.Criteria, ","), f.Resource, f.Message)
+		switch {
+		case f.Waiver != nil:
+			fmt.Fprintf(&b, " [waived: %s", f.Waiver.Reason)
+			if f.Waiver.Expires != "" {
+				fmt.Fprintf(&b, "; until %s", f.Waiver.Expires)
+			}
+			fmt.Fprintf(&b, "; %s]", position(f.Waiver.Origin.File, f.Waiver.Origin.Line))
+		case f.Baseline:
+			b.WriteString(" [baseline]")
+		}
 		if len(f.Via) > 0 {
 			via := make([]string, len(f.Via))
 			for i, v := range f.Via {
@@ -70,6 +80,12 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 	}
 	if s.Errors > 0 {
 		fmt.Fprintf(&b, "; %d %s", s.Errors, plural(s.Errors, "error", "errors"))
+	}
+	if s.Waived > 0 {
+		fmt.Fprintf(&b, "; %d waived", s.Waived)
+	}
+	if s.Baselined > 0 {
+		fmt.Fprintf(&b, "; %d in the baseline", s.Baselined)
 	}
 	if s.Warnings > 0 {
 		fmt.Fprintf(&b, "; %d %s", s.Warnings, plural(s.Warnings, "warning", "warnings"))

@@ -14,6 +14,10 @@ package scan
 import (
 	"context"
 	"errors"
+	"fmt"
+	"time"
+
+	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/soc2scan/soc2scan/pkg/document"
 	"github.com/soc2scan/soc2scan/pkg/engine"
@@ -21,6 +25,7 @@ import (
 	loadconfig "github.com/soc2scan/soc2scan/pkg/load/config"
 	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/soc2"
+	"github.com/soc2scan/soc2scan/pkg/waiver"
 )
 
 // Rule describes a loaded rule: its ID, severity, criteria and the resource
@@ -52,10 +57,12 @@ func Bytes(name string, data []byte) Input {
 type Option func(*config)
 
 type config struct {
-	engine []engine.Option
-	load   load.Options
-	scope  *soc2.Scope
-	err    error
+	engine  []engine.Option
+	load    load.Options
+	scope   *soc2.Scope
+	waivers []*waiver.Waiver
+	date    time.Time
+	err     error
 }
 
 // WithPolicyDir adds the user rules below dir; they follow the same contract
@@ -120,6 +127,38 @@ func WithCategories(cats ...soc2.Category) Option {
 	}
 }
 
+// WithWaivers adds waivers (from a .soc2scan.yaml, see pkg/configfile):
+// findings they cover are reported as waived, with the waiver, and do not
+// fail the scan. Inline waivers (soc2scan:ignore comments in Terraform
+// source, soc2scan.io/ignore annotations) are always read.
+func WithWaivers(ws ...*waiver.Waiver) Option {
+	return func(c *config) { c.waivers = append(c.waivers, ws...) }
+}
+
+// WithDate sets the day waiver expiry is judged on (default: today).
+func WithDate(day time.Time) Option {
+	return func(c *config) { c.date = day }
+}
+
+// WithDisabledRules leaves out the rules with these ids.
+func WithDisabledRules(ids ...string) Option {
+	return func(c *config) { c.engine = append(c.engine, engine.WithDisabled(ids...)) }
+}
+
+// WithExclude leaves out, when walking directories, the files and
+// directories matching these path globs (*, **, {a,b}), relative to the
+// scanned directory or as displayed.
+func WithExclude(globs ...string) Option {
+	return func(c *config) {
+		for _, g := range globs {
+			if !doublestar.ValidatePattern(g) {
+				c.err = errors.Join(c.err, fmt.Errorf("exclude %q is not a valid glob", g))
+			}
+		}
+		c.load.Exclude = append(c.load.Exclude, globs...)
+	}
+}
+
 // WithoutBuiltinRules runs only user rules.
 func WithoutBuiltinRules() Option {
 	return func(c *config) { c.engine = append(c.engine, engine.WithoutBuiltins()) }
@@ -127,9 +166,11 @@ func WithoutBuiltinRules() Option {
 
 // Scanner scans inputs with a compiled rule set.
 type Scanner struct {
-	engine *engine.Engine
-	load   load.Options
-	scope  soc2.Scope
+	engine  *engine.Engine
+	load    load.Options
+	scope   soc2.Scope
+	waivers []*waiver.Waiver
+	date    time.Time
 }
 
 // New compiles the built-in rules and any user rules. A user rule file that
@@ -151,7 +192,7 @@ func New(opts ...Option) (*Scanner, error) {
 	if c.scope != nil {
 		scope = *c.scope
 	}
-	return &Scanner{engine: e, load: c.load, scope: scope}, nil
+	return &Scanner{engine: e, load: c.load, scope: scope, waivers: c.waivers, date: c.date}, nil
 }
 
 // Rules lists the rules the scanner runs, sorted by ID.
@@ -198,6 +239,20 @@ func (s *Scanner) Scan(ctx context.Context, inputs ...Input) (*report.Report, er
 		rep.Checks = append(rep.Checks, res.Checks...)
 		rep.Errors = append(rep.Errors, res.Errors...)
 	}
+	inline, warnings := waiver.Inline(docs)
+	rep.Warnings = append(rep.Warnings, warnings...)
+	// Each scan counts its own matches: copies keep the Scanner reusable.
+	ws := make([]*waiver.Waiver, 0, len(s.waivers)+len(inline))
+	for _, w := range s.waivers {
+		c := *w
+		ws = append(ws, &c)
+	}
+	day := s.date
+	if day.IsZero() {
+		day = time.Now()
+	}
+	// Inline waivers, next to the code, come first: the most specific.
+	rep.Warnings = append(rep.Warnings, waiver.Apply(rep, append(inline, ws...), day)...)
 	rep.Finalize(len(sources), resources, len(s.engine.Rules()))
 	return rep, nil
 }
