@@ -84,11 +84,23 @@ pod_security_fields := ["runAsUser", "runAsGroup", "runAsNonRoot", "seLinuxOptio
 _kube_index(rs) := {"pod_specs": pods, "containers": _containers(pods)} if {
 	pods := [_pod_spec(i, r, path, spec) |
 		some i, r in rs
-		path := pod_spec_paths[r.type]
+		path := _pod_spec_path(r)
 		spec := object.get(r.values, path, null)
 		is_object(spec)
 	]
 }
+
+# knative_pod_spec_paths are the Knative Serving kinds that run pods, by
+# their apiVersion's group serving.knative.dev (a core Service runs none).
+knative_pod_spec_paths := {
+	"Service": ["spec", "template", "spec"],
+	"Configuration": ["spec", "template", "spec"],
+	"Revision": ["spec"],
+}
+
+_pod_spec_path(r) := knative_pod_spec_paths[r.type] if {
+	startswith(object.get(r.values, "apiVersion", ""), "serving.knative.dev/")
+} else := pod_spec_paths[r.type]
 
 _pod_spec(i, r, path, spec) := {
 	"resource": i,

@@ -208,6 +208,10 @@ func TestInputMatchesRegoTestingDoc(t *testing.T) {
 		  "spec": {"os": {"name": "windows"}, "securityContext": null, "containers": [{"name": "shell"}], "ephemeralContainers": [{"name": "dbg"}]}}`,
 		`{"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "no-template"}, "spec": {"replicas": 1}}`,
 		`{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "api"}}`,
+		`{"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": {"name": "hello", "namespace": "fn"},
+		  "spec": {"template": {"metadata": {"labels": {"app": "hello"}}, "spec": {"containers": [{"image": "hello:1"}]}}}}`,
+		`{"apiVersion": "serving.knative.dev/v1", "kind": "Revision", "metadata": {"name": "hello-00001", "namespace": "fn"},
+		  "spec": {"containers": [{"name": "user-container", "image": "hello:1"}]}}`,
 		`{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "prod"}}`,
 	}
 	manifests := []byte(strings.Join(objects, "\n---\n"))

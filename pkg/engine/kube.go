@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -19,6 +20,25 @@ var podSpecPaths = map[string][]string{
 	"ReplicationController": {"spec", "template", "spec"},
 	"Job":                   {"spec", "template", "spec"},
 	"CronJob":               {"spec", "jobTemplate", "spec", "template", "spec"},
+}
+
+// knativePodSpecPaths are the Knative Serving kinds that run pods, told
+// apart by their apiVersion's group (a core Service runs none).
+var knativePodSpecPaths = map[string][]string{
+	"Service":       {"spec", "template", "spec"},
+	"Configuration": {"spec", "template", "spec"},
+	"Revision":      {"spec"},
+}
+
+// podSpecPath returns where a resource keeps its pod spec, if its kind
+// runs pods.
+func podSpecPath(r *document.Resource) ([]string, bool) {
+	if api, _ := r.Values["apiVersion"].(string); strings.HasPrefix(api, "serving.knative.dev/") {
+		p, ok := knativePodSpecPaths[r.Type]
+		return p, ok
+	}
+	p, ok := podSpecPaths[r.Type]
+	return p, ok
 }
 
 // containerLists are the pod spec fields that hold containers, in the
@@ -48,7 +68,7 @@ func kubeIndex(doc *document.Document, resources *ast.Array) (ast.Value, error) 
 	var pods, containers []*ast.Term
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
-		path, ok := podSpecPaths[r.Type]
+		path, ok := podSpecPath(r)
 		if !ok || r.Mode == document.Data {
 			continue
 		}
