@@ -409,3 +409,29 @@ waivers:
 		t.Errorf("unknown key: exit %d, stderr %s", code, stderr)
 	}
 }
+
+// TestBaseline: --write-baseline records today's findings; with --baseline
+// they are reported as baseline and only new findings fail the build.
+func TestBaseline(t *testing.T) {
+	base := filepath.Join(t.TempDir(), "baseline.json")
+	if code, _, stderr := runCLI(t, "scan", "--write-baseline", base, example); code != exitOK {
+		t.Fatalf("writing the baseline: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := runCLI(t, "scan", "--format", "json", "--baseline", base, example)
+	if code != exitOK {
+		t.Fatalf("with the baseline: exit %d: %s", code, stderr)
+	}
+	var rep report.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Summary.Findings == 0 || rep.Summary.Baselined != rep.Summary.Findings {
+		t.Errorf("%d findings, %d baselined", rep.Summary.Findings, rep.Summary.Baselined)
+	}
+	if code, _, _ := runCLI(t, "scan", "--baseline", base, "../../testdata/mixed/iam/admin.json"); code != exitFindings {
+		t.Errorf("a finding outside the baseline: exit %d, want %d", code, exitFindings)
+	}
+	if code, _, _ := runCLI(t, "scan", "--baseline", example, example); code != exitError {
+		t.Errorf("a plan given as baseline: exit %d, want %d", code, exitError)
+	}
+}

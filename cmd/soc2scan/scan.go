@@ -29,6 +29,8 @@ type scanFlags struct {
 	failOn      string
 	configFile  string
 	exclude     []string
+	baseline    string
+	writeBase   string
 	noColor     bool
 }
 
@@ -71,6 +73,8 @@ func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings at or above this severity: critical, high, medium, low or none")
 	cmd.Flags().BoolVar(&f.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
 	cmd.Flags().StringVar(&f.configFile, "config", "", "project config file (default: "+configfile.Name+" in the first PATH's directory or a parent)")
+	cmd.Flags().StringVar(&f.baseline, "baseline", "", "findings recorded in this baseline file are reported as baseline, not failures")
+	cmd.Flags().StringVar(&f.writeBase, "write-baseline", "", "record the current findings in this baseline file (to adopt soc2scan on an existing estate)")
 	cmd.Flags().StringArrayVar(&f.exclude, "exclude", nil, "leave out files and directories matching this path glob when walking (repeatable)")
 	return cmd
 }
@@ -182,6 +186,33 @@ func runScan(ctx context.Context, f scanFlags, file *configfile.File, paths []st
 	rep, err := s.Scan(ctx, inputs...)
 	if err != nil {
 		return err
+	}
+	if f.baseline != "" {
+		fh, err := os.Open(f.baseline)
+		if err != nil {
+			return usageError{fmt.Errorf("--baseline: %w", err)}
+		}
+		known, err := report.ReadBaseline(fh)
+		fh.Close()
+		if err != nil {
+			return usageError{fmt.Errorf("--baseline %s: %w", f.baseline, err)}
+		}
+		rep.ApplyBaseline(known)
+	}
+	if f.writeBase != "" {
+		var b strings.Builder
+		if err := report.WriteBaseline(&b, rep); err != nil {
+			return err
+		}
+		if err := os.WriteFile(f.writeBase, []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+		// What was just recorded is the baseline of this run too.
+		known, err := report.ReadBaseline(strings.NewReader(b.String()))
+		if err != nil {
+			return err
+		}
+		rep.ApplyBaseline(known)
 	}
 
 	toTerminal := false
