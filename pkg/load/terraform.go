@@ -21,9 +21,14 @@ type module struct {
 	focus []string
 }
 
-// isTerraform reports whether a file is Terraform source.
+// isTerraform reports whether a file is Terraform source or a variables
+// file (read with its module, never alone).
 func isTerraform(name string) bool {
-	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")
+	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") || isVarFile(name)
+}
+
+func isVarFile(name string) bool {
+	return strings.HasSuffix(name, ".tfvars") || strings.HasSuffix(name, ".tfvars.json")
 }
 
 // terraformModules takes the Terraform source files out of files and
@@ -35,6 +40,7 @@ func terraformModules(files []file) (rest []file, modules []module, diags docume
 	walked := map[string][]string{} // directory input → module directories
 	seen := map[string]bool{}       // input + module directory
 	named := map[string][]string{}  // module directory → named files
+	wholeNamed := map[string]bool{} // module directories reported whole
 	var roots []string
 	for _, f := range files {
 		if !isTerraform(f.name) {
@@ -45,9 +51,16 @@ func terraformModules(files []file) (rest []file, modules []module, diags docume
 		case f.data != nil:
 			diags = append(diags, document.Errorf(document.Location{File: f.name, Line: 1},
 				"unsupported input: Terraform source is read from its module directory, not from bytes"))
+		case f.explicit && isVarFile(f.name):
+			// A changed variables file changes the whole module.
+			dir := displayName(filepath.Dir(f.path))
+			wholeNamed[dir] = true
+			named[dir] = append(named[dir], f.name)
 		case f.explicit:
 			dir := displayName(filepath.Dir(f.path))
 			named[dir] = append(named[dir], f.name)
+		case isVarFile(f.name):
+			// Read by the module it belongs to.
 		default:
 			if _, ok := walked[f.root]; !ok {
 				roots = append(roots, f.root)
@@ -75,7 +88,11 @@ func terraformModules(files []file) (rest []file, modules []module, diags docume
 	sort.Strings(dirs)
 	for _, dir := range dirs {
 		if !whole[dir] {
-			modules = append(modules, module{dir: dir, root: namedRoot(dir), focus: named[dir]})
+			m := module{dir: dir, root: namedRoot(dir), focus: named[dir]}
+			if wholeNamed[dir] {
+				m.focus = nil
+			}
+			modules = append(modules, m)
 		}
 	}
 	return rest, modules, diags
