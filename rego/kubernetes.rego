@@ -202,3 +202,94 @@ _array(x) := [] if not is_array(x)
 _object(x) := x if is_object(x)
 
 _object(x) := {} if not is_object(x)
+
+# long_running_kinds are the kinds whose pods run until replaced; Jobs and
+# CronJobs run to completion.
+long_running_kinds := {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"}
+
+# long_running holds for a pod spec record (of pod_specs) whose pods run
+# until replaced: of a long-running kind, and not a bare Pod whose
+# restartPolicy (Never, OnFailure) makes it a run-to-completion task.
+long_running(ps) if {
+	ps.kind in long_running_kinds
+	not _completes(ps.spec)
+}
+
+_completes(spec) if spec.restartPolicy in {"Never", "OnFailure"}
+
+# workload_kinds are the kinds that manage replicated pods through a
+# template: what replica counts, PodDisruptionBudgets and autoscalers are
+# about.
+workload_kinds := {"Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"}
+
+# subject_name renders an RBAC subject for messages: "ServiceAccount
+# prod/api", "Group ops", "User jane".
+subject_name(s) := sprintf("%v %v/%v", [s.kind, s.namespace, s.name]) if {
+	s.kind == "ServiceAccount"
+	is_string(s.namespace)
+} else := sprintf("%v %v", [object.get(s, "kind", "subject"), object.get(s, "name", "")])
+
+# autoscalers maps the id of each workload a HorizontalPodAutoscaler of the
+# scan targets ("Deployment/prod/api": scaleTargetRef kind and name, in the
+# autoscaler's namespace) to those autoscalers.
+autoscalers[id] contains hpa if {
+	some hpa in resources("HorizontalPodAutoscaler")
+	ref := hpa.values.spec.scaleTargetRef
+	id := concat("/", [ref.kind, namespace(hpa), ref.name])
+}
+
+# min_replicas returns the fewest replicas a workload r (of workload_kinds)
+# runs with, and what sets it: the lowest minReplicas of its autoscalers
+# (1 when unset), else spec.replicas (1 when unset). Undefined when the
+# manifest's value is not a number (a template placeholder).
+min_replicas(r) := [n, "HorizontalPodAutoscaler minReplicas"] if {
+	autoscalers[r.id]
+	n := min({object.get(hpa.values, ["spec", "minReplicas"], 1) | some hpa in autoscalers[r.id]})
+	is_number(n)
+} else := [n, "spec.replicas"] if {
+	n := object.get(r.values, ["spec", "replicas"], 1)
+	is_number(n)
+}
+
+# pod_labels returns the labels of the pods of a workload r (of
+# workload_kinds), from its pod template.
+pod_labels(r) := labels if {
+	labels := r.values.spec.template.metadata.labels
+	is_object(labels)
+} else := {}
+
+# command_line returns a container's command followed by its args, the
+# strings only: the words of the process it starts.
+command_line(container) := [w |
+	some list in [object.get(container, "command", []), object.get(container, "args", [])]
+	is_array(list)
+	some w in list
+	is_string(w)
+]
+
+# has_flag holds when a command line sets a flag, as "--flag=value" or as
+# "--flag" followed by its value.
+has_flag(words, flag) if flag in words
+
+has_flag(words, flag) if {
+	some w in words
+	startswith(w, concat("", [flag, "="]))
+}
+
+# full_image_name returns an image reference with its registry, as the
+# container runtime resolves it: a first path segment without ".", ":" or
+# "localhost" is a Docker Hub namespace (nginx is
+# docker.io/library/nginx, acme/app is docker.io/acme/app).
+full_image_name(image) := image if {
+	first := split(image, "/")[0]
+	count(split(image, "/")) > 1
+	_registry_host(first)
+} else := concat("/", ["docker.io/library", image]) if {
+	not contains(image, "/")
+} else := concat("/", ["docker.io", image])
+
+_registry_host(s) if contains(s, ".")
+
+_registry_host(s) if contains(s, ":")
+
+_registry_host("localhost")

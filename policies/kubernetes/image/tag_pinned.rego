@@ -10,7 +10,7 @@
 #   id: K8S-IMG-001
 #   severity: medium
 #   criteria: [CC6.8, CC8.1]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision]
 #   remediation: >-
 #     Reference the image by digest (registry/app@sha256:...) or by an
 #     immutable release tag (registry/app:1.4.2) in an immutable

@@ -11,7 +11,7 @@
 #   id: K8S-NET-001
 #   severity: medium
 #   criteria: [CC6.1, CC6.6, CC7.2]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision]
 #   remediation: >-
 #     Add to the namespace a default-deny NetworkPolicy (podSelector: {},
 #     policyTypes: [Ingress, Egress]) and policies allowing the traffic each
@@ -29,10 +29,15 @@ ingress_policies[ns] contains selector if {
 	selector := object.get(np.values, ["spec", "podSelector"], {})
 }
 
+# The API server defaults policyTypes when it is absent or empty to
+# Ingress (plus Egress when the policy has egress rules): an empty list
+# governs ingress like an absent one.
 governs_ingress(np) if {
 	types := object.get(np.values, ["spec", "policyTypes"], null)
 	not is_array(types)
 }
+
+governs_ingress(np) if count(np.values.spec.policyTypes) == 0
 
 governs_ingress(np) if "Ingress" in object.get(np.values, ["spec", "policyTypes"], null)
 

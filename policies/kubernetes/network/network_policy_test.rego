@@ -55,3 +55,10 @@ test_pass_default_namespace_policy_without_namespace if {
 test_pass_host_network_not_judged if {
 	count(network_policy.deny) == 0 with input as kube([workload("DaemonSet", "kube-system", "agent", {"hostNetwork": true, "containers": containers})])
 }
+
+test_pass_empty_policy_types_default_to_ingress if {
+	count(network_policy.deny) == 0 with input as kube([
+		policy("prod", "default-deny", {"podSelector": {}, "policyTypes": []}),
+		workload("Deployment", "prod", "api", {"containers": containers}),
+	])
+}

@@ -12,7 +12,7 @@
 #   id: K8S-POD-006
 #   severity: high
 #   criteria: [CC6.8, CC8.1]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision]
 #   remediation: >-
 #     Set securityContext.capabilities.drop: ["ALL"] on every container and
 #     list under capabilities.add only what the process needs, typically

@@ -10,7 +10,7 @@
 #   id: K8S-POD-004
 #   severity: high
 #   criteria: [CC6.8, CC8.1]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision]
 #   remediation: >-
 #     Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them
 #     to false) and remove ports[].hostPort; expose the pod through a

@@ -10,7 +10,7 @@
 #   id: K8S-POD-005
 #   severity: high
 #   criteria: [CC6.8, CC8.1]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, PersistentVolume]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision, PersistentVolume]
 #   remediation: >-
 #     Replace the hostPath volume with an emptyDir, a ConfigMap/Secret, or a
 #     PersistentVolumeClaim on a CSI storage class; node agents that need a

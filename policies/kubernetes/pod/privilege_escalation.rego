@@ -10,7 +10,7 @@
 #   id: K8S-POD-002
 #   severity: medium
 #   criteria: [CC6.8, CC8.1]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision]
 #   remediation: >-
 #     Set securityContext.allowPrivilegeEscalation: false on every container
 #     (it is a container-level field; the pod securityContext has no such

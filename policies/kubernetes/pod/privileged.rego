@@ -12,7 +12,7 @@
 #   id: K8S-POD-001
 #   severity: high
 #   criteria: [CC6.8, CC8.1]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision]
 #   remediation: >-
 #     Remove securityContext.privileged (or set it to false) and grant only
 #     the capabilities the container needs under

@@ -11,7 +11,7 @@
 #   id: K8S-POD-007
 #   severity: medium
 #   criteria: [CC6.8, CC8.1]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision]
 #   remediation: >-
 #     Set securityContext.readOnlyRootFilesystem: true on every container
 #     and mount an emptyDir volume on the paths the process must write

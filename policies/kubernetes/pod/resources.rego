@@ -11,7 +11,7 @@
 #   id: K8S-POD-008
 #   severity: medium
 #   criteria: [CC6.8, CC8.1, A1.1]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision]
 #   remediation: >-
 #     Set resources.requests.cpu, resources.requests.memory,
 #     resources.limits.cpu and resources.limits.memory on every container,

@@ -11,7 +11,7 @@
 #   id: K8S-POD-003
 #   severity: medium
 #   criteria: [CC6.8, CC8.1]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision]
 #   remediation: >-
 #     Set securityContext.runAsNonRoot: true and a non-zero runAsUser on the
 #     pod (containers inherit it), build the image with a non-root USER, and

@@ -11,7 +11,7 @@
 #   id: K8S-POD-009
 #   severity: critical
 #   criteria: [CC6.8, CC8.1]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, PersistentVolume]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision, PersistentVolume]
 #   remediation: >-
 #     Remove the hostPath volume of the runtime socket. Build images in the
 #     cluster with a rootless builder (BuildKit rootless, Kaniko) and read

@@ -14,14 +14,15 @@
 #   id: K8S-SEC-001
 #   severity: high
 #   criteria: [CC6.1, CC6.6, CC6.7]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, ConfigMap]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision, ConfigMap]
 #   remediation: >-
 #     Move the value into a Secret (or an external secret store synced into
-#     one) and reference it with env[].valueFrom.secretKeyRef or envFrom
-#     secretRef; rotate the credential, since it is in the repository's
-#     history.
+#     one) and mount it as a file (volumes[].secret), or at least reference
+#     it with env[].valueFrom.secretKeyRef (see K8S-SEC-002); rotate the
+#     credential, since it is in the repository's history.
 package soc2scan.rules.kubernetes.secrets.env_literals
 
+import data.soc2scan.lib.config
 import data.soc2scan.lib.kubernetes as k8s
 
 deny contains finding if {
@@ -29,7 +30,7 @@ deny contains finding if {
 	some j, env in c.container.env
 	value := env.value
 	is_string(value)
-	credential_name(env.name)
+	config.credential_name(env.name)
 	literal(value)
 	finding := k8s.finding(c.id, array.concat(c.path, ["env", j, "value"]), concat(" ", [c.subject, "sets credential-like env", env.name, "to a literal value"]))
 }
@@ -37,31 +38,9 @@ deny contains finding if {
 deny contains finding if {
 	some cm in k8s.resources("ConfigMap")
 	some key, value in object.get(cm.values, "data", {})
-	credential_name(key)
+	config.credential_name(key)
 	literal(value)
 	finding := k8s.finding(cm.id, ["data", key], sprintf("%s holds credential-like key %s in data", [cm.id, key]))
-}
-
-# credential_name holds for names such as DB_PASSWORD, clientSecret,
-# api-key, GITHUB_TOKEN, but not TOKEN_URL or PASSWORD_FILE: the name is
-# split into words at separators and lower-to-upper case changes. Names
-# without any of the keywords' stems are passed over before that work.
-credential_name(name) if {
-	is_string(name)
-	regex.match(`(?i)pass|secret|token|credential|key`, name)
-	words := name_words(name)
-	joined := concat("_", words)
-	regex.match(`(^|_)(password|passwd|passphrase|secret|token|credentials?|(api|private|access|secret|auth|signing|encryption)_?key)(_|$)`, joined)
-	not words[count(words) - 1] in not_a_value
-}
-
-name_words(name) := [w | some w in split(lower(regex.replace(regex.replace(name, `([a-z0-9])([A-Z])`, "${1}_${2}"), `[^A-Za-z0-9]+`, "_")), "_"); w != ""]
-
-# not_a_value are last words of names that hold where a credential is or
-# what it is, not the credential.
-not_a_value := {
-	"file", "path", "dir", "url", "uri", "endpoint", "host", "name", "ref", "id",
-	"type", "ttl", "length", "enabled", "header", "arn", "mount", "location",
 }
 
 # literal holds for a non-empty string that is not only $(VAR) references

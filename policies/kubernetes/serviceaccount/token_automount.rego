@@ -5,16 +5,18 @@
 #   unset while its ServiceAccount (spec.serviceAccountName, else
 #   "default", in the pod's namespace) is in the scan and sets
 #   automountServiceAccountToken = false; the pod's own setting wins when
-#   set. A mounted token lets anyone who compromises the container call the
-#   Kubernetes API with the service account's rights.
+#   set. No ServiceAccount sets automountServiceAccountToken = true, which
+#   turns mounting on for every pod using it. A mounted token lets anyone
+#   who compromises the container call the Kubernetes API with the service
+#   account's rights.
 # custom:
 #   id: K8S-SA-001
 #   severity: medium
 #   criteria: [CC6.8, CC8.1]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, Configuration, Revision, ServiceAccount]
 #   remediation: >-
 #     Set automountServiceAccountToken: false in the pod spec, or on its
-#     ServiceAccount; pods that call the Kubernetes API mount the token
+#     ServiceAccount (never true there); pods that call the Kubernetes API mount the token
 #     explicitly (true on the pod) and carry a waiver naming why.
 package soc2scan.rules.kubernetes.serviceaccount.token_automount
 
@@ -37,6 +39,15 @@ deny contains finding if {
 	id := service_account_id(ps)
 	not disabled_by(id)
 	finding := k8s.finding(ps.id, ps.path, concat(" ", [ps.id, "does not set automountServiceAccountToken = false and", account_fact(id)]))
+}
+
+deny contains finding if {
+	some sa in k8s.resources("ServiceAccount")
+	sa.values.automountServiceAccountToken == true
+	finding := k8s.finding(sa.id, ["automountServiceAccountToken"], sprintf(
+		"%s sets automountServiceAccountToken = true: every pod using it mounts its token unless the pod sets false",
+		[sa.id],
+	))
 }
 
 service_account_id(ps) := concat("/", ["ServiceAccount", ps.namespace, name]) if {

@@ -22,11 +22,18 @@ test_fail_account_does_not_disable if {
 		account("prod", "api", true),
 		workload("CronJob", "prod", "job", {"serviceAccountName": "api", "containers": containers}),
 	])
-	findings == {{
-		"resource": "CronJob/prod/job",
-		"message": "CronJob/prod/job does not set automountServiceAccountToken = false and neither does its ServiceAccount/prod/api",
-		"path": ["spec", "jobTemplate", "spec", "template", "spec"],
-	}}
+	findings == {
+		{
+			"resource": "CronJob/prod/job",
+			"message": "CronJob/prod/job does not set automountServiceAccountToken = false and neither does its ServiceAccount/prod/api",
+			"path": ["spec", "jobTemplate", "spec", "template", "spec"],
+		},
+		{
+			"resource": "ServiceAccount/prod/api",
+			"message": "ServiceAccount/prod/api sets automountServiceAccountToken = true: every pod using it mounts its token unless the pod sets false",
+			"path": ["automountServiceAccountToken"],
+		},
+	}
 }
 
 test_fail_pod_setting_wins_over_account if {
