@@ -211,3 +211,61 @@ _merged_statements(d) := [s |
 ]
 
 _documents_in(v) := [e | some e in strings(v); json.is_valid(e)]
+
+# allows holds when a statement is an Allow whose Action covers action (an
+# "service:Name" string), wildcards in the statement's patterns included.
+allows(s, action) if {
+	s.Effect == "Allow"
+	some pattern in s.Action
+	action_matches(pattern, action)
+}
+
+# action_matches holds when an IAM action pattern (with * and ? wildcards,
+# case-insensitive) covers action.
+action_matches(pattern, action) if {
+	p := replace(replace(lower(pattern), "*", ".*"), "?", ".")
+	regex.match(concat("", ["^", p, "$"]), lower(action))
+}
+
+# restricting_keys are the condition keys that narrow who may use a
+# statement's permission: the calling organisation, account, network or
+# identity, or the external id of a third party.
+restricting_keys := {
+	"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
+	"aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
+	"aws:sourcevpc", "aws:sourcevpce", "aws:sourceip", "aws:userid", "aws:username",
+	"sts:externalid", "kms:calleraccount",
+}
+
+# restricted holds when a statement has a condition that matches one of the
+# restricting keys against values (not a negated operator such as
+# StringNotEquals, which leaves everyone else in; not a /0 source IP range).
+restricted(s) if {
+	some c in s.Condition
+	lower(c.variable) in restricting_keys
+	not contains(lower(c.test), "not")
+	not _everywhere(c)
+}
+
+_everywhere(c) if {
+	lower(c.variable) == "aws:sourceip"
+	some v in c.values
+	endswith(v, "/0")
+}
+
+# public holds for an Allow statement to every principal that no condition
+# narrows to an organisation, account, network or identity.
+public(s) if {
+	s.Effect == "Allow"
+	everyone(s)
+	not restricted(s)
+}
+
+# pending gives why a read policy cannot be judged fully: it is unreadable,
+# or some statement has values known only after apply.
+pending(doc) := {doc.unreadable}
+
+pending(doc) := {sprintf("a statement of %s has values known only after apply", [doc.source]) |
+	some s in doc.statements
+	count(s.Unknown) > 0
+} if not doc.unreadable

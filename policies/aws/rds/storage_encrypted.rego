@@ -3,7 +3,8 @@
 # description: >-
 #   Every aws_db_instance and aws_rds_cluster sets storage_encrypted = true.
 #   Aurora Serverless v1 clusters (engine_mode "serverless") are always
-#   encrypted, and a read replica without the attribute inherits the
+#   encrypted, a database that names a kms_key_id without the attribute is
+#   encrypted with that key, and a read replica without the attribute inherits the
 #   encryption of a source instance in the same document. Encrypted storage
 #   covers the database, its automated backups, snapshots and replicas, and
 #   is the evidence an auditor looks for that data at rest is protected; it
@@ -36,6 +37,12 @@ unknown contains tf.undetermined(db, "storage_encrypted") if {
 	tf.is_unknown(db, "storage_encrypted")
 }
 
+unknown contains tf.undetermined(db, "kms_key_id") if {
+	some db in databases
+	not encrypted(db)
+	key_pending(db)
+}
+
 unknown contains tf.undetermined(db, "engine_mode") if {
 	some db in databases
 	not encrypted(db)
@@ -44,6 +51,15 @@ unknown contains tf.undetermined(db, "engine_mode") if {
 }
 
 encrypted(db) if tf.known_true(db, "storage_encrypted")
+
+# A customer-managed key can only be given for encrypted storage: RDS
+# encrypts with it (or refuses the request), never stores data unencrypted.
+encrypted(db) if {
+	tf.value(db, "storage_encrypted") == null
+	key := tf.value(db, "kms_key_id")
+	is_string(key)
+	key != ""
+}
 
 encrypted(db) if {
 	db.type == "aws_rds_cluster"
@@ -59,6 +75,13 @@ encrypted(db) if {
 }
 
 undecided(db) if tf.is_unknown(db, "storage_encrypted")
+
+undecided(db) if key_pending(db)
+
+key_pending(db) if {
+	tf.value(db, "storage_encrypted") == null
+	tf.is_unknown(db, "kms_key_id")
+}
 
 undecided(db) if {
 	db.type == "aws_rds_cluster"

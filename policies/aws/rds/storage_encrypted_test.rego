@@ -59,3 +59,13 @@ test_unknown_engine_mode_is_not_a_finding if {
 	count(storage_encrypted.deny) == 0 with input as input_doc
 	storage_encrypted.unknown == {{"resource": "aws_rds_cluster.aurora", "message": "engine_mode is known only after apply"}} with input as input_doc
 }
+
+test_pass_kms_key_without_storage_encrypted if {
+	count(storage_encrypted.deny) == 0 with input as doc([{"id": "aws_db_instance.a", "type": "aws_db_instance", "values": {"kms_key_id": "arn:aws:kms:eu-west-1:1:key/1"}}])
+}
+
+test_unknown_kms_key_is_not_a_finding if {
+	input_doc := doc([{"id": "aws_db_instance.b", "type": "aws_db_instance", "unknown": {"kms_key_id": true}}])
+	count(storage_encrypted.deny) == 0 with input as input_doc
+	storage_encrypted.unknown == {{"resource": "aws_db_instance.b", "message": "kms_key_id is known only after apply"}} with input as input_doc
+}

@@ -7,11 +7,14 @@
 #   for the bucket or an aws_s3_account_public_access_block for the account.
 #   With all four on, no ACL or bucket policy can make the data public by
 #   mistake, which is the logical access boundary an auditor looks for.
+#   A block for a bucket declared elsewhere (its bucket is a name or refers
+#   to no bucket of the document) is judged on its own; a block of a bucket
+#   of the document is judged through that bucket.
 # custom:
 #   id: AWS-S3-002
 #   severity: high
 #   criteria: [CC6.1]
-#   resource_types: [aws_s3_bucket]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block]
 #   remediation: >-
 #     Add an aws_s3_bucket_public_access_block whose bucket refers to this
 #     bucket, with block_public_acls, block_public_policy, ignore_public_acls
@@ -28,6 +31,32 @@ deny contains finding if {
 	not blocked(bucket)
 	not undecided(bucket)
 	finding := tf.finding(bucket, message(bucket))
+}
+
+deny contains finding if {
+	some block in tf.resources("aws_s3_bucket_public_access_block")
+	not bucket_declared(block)
+	count(off(block)) > 0
+	not account_blocked
+	finding := tf.finding(block, sprintf("%s (for a bucket not declared here) has %s, and %s", [block.id, describe(block), account_note]))
+}
+
+unknown contains tf.undetermined(block, flag) if {
+	some block in tf.resources("aws_s3_bucket_public_access_block")
+	not bucket_declared(block)
+	count(off(block)) == 0
+	some flag in flags
+	tf.is_unknown(block, flag)
+}
+
+bucket_declared(block) if {
+	some b in tf.refers_to(block, "bucket")
+	b.type == "aws_s3_bucket"
+}
+
+account_blocked if {
+	some account in tf.resources("aws_s3_account_public_access_block")
+	all_true(account)
 }
 
 unknown contains tf.undetermined_because(bucket, reason) if {

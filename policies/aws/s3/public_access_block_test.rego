@@ -99,3 +99,23 @@ test_fail_unknown_flag_beside_false_flag if {
 	{f.resource | some f in public_access_block.deny} == {"aws_s3_bucket.logs"} with input as input_doc
 	count(public_access_block.unknown) == 0 with input as input_doc
 }
+
+test_fail_block_of_a_bucket_declared_elsewhere if {
+	findings := public_access_block.deny with input as doc([{
+		"id": "aws_s3_bucket_public_access_block.ext",
+		"type": "aws_s3_bucket_public_access_block",
+		"values": {"bucket": "shared-bucket", "block_public_acls": false, "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true},
+	}])
+	findings == {{
+		"resource": "aws_s3_bucket_public_access_block.ext",
+		"message": "aws_s3_bucket_public_access_block.ext (for a bucket not declared here) has block_public_acls = false, and no aws_s3_account_public_access_block",
+	}}
+}
+
+test_pass_block_of_a_bucket_declared_elsewhere if {
+	count(public_access_block.deny) == 0 with input as doc([{
+		"id": "aws_s3_bucket_public_access_block.ext",
+		"type": "aws_s3_bucket_public_access_block",
+		"values": object.union(all_flags, {"bucket": "shared-bucket"}),
+	}])
+}

@@ -6,7 +6,8 @@
 #   is false (condition Bool or BoolIfExists). S3 otherwise accepts plain
 #   HTTP; the deny is the evidence that data in transit to the bucket is
 #   always encrypted. The policy is read from its JSON or, where that is
-#   known only after apply, from the aws_iam_policy_document it refers to.
+#   known only after apply, from the aws_iam_policy_document it refers to;
+#   on AWS provider v3 the bucket's own policy attribute counts too.
 # custom:
 #   id: AWS-S3-003
 #   severity: medium
@@ -20,6 +21,7 @@
 #     uses).
 package soc2scan.rules.aws.s3.tls_only
 
+import data.soc2scan.lib.aws
 import data.soc2scan.lib.aws_iam as iam
 import data.soc2scan.lib.terraform as tf
 
@@ -39,17 +41,29 @@ unknown contains tf.undetermined_because(bucket, reason) if {
 policies(bucket) := tf.related(bucket, "aws_s3_bucket_policy", "bucket")
 
 enforced(bucket) if {
-	some policy in policies(bucket)
-	some s in iam.read(policy, "policy").statements
+	some doc in documents(bucket)
+	some s in doc.statements
 	denies_insecure_transport(s)
 }
+
+# documents are the bucket's policies: those of its aws_s3_bucket_policy
+# resources and, on AWS provider v3, its own policy attribute.
+documents(bucket) := array.concat(
+	[iam.read(policy, "policy") | some policy in policies(bucket)],
+	[iam.read(bucket, "policy") | inline(bucket)],
+)
+
+# The provider computes the attribute when the configuration leaves it out
+# (plans show it as known after apply): only a value or an expression of
+# the configuration makes it a policy to read.
+inline(bucket) if aws.configured(bucket, "policy")
 
 # pending gives why a policy of the bucket may yet deny insecure transport:
 # it cannot be read, or a statement that could be the deny has values known
 # only after apply.
 pending(bucket) := {reason |
-	some policy in policies(bucket)
-	some reason in undecided(iam.read(policy, "policy"))
+	some doc in documents(bucket)
+	some reason in undecided(doc)
 }
 
 undecided(doc) := {doc.unreadable}
@@ -100,6 +114,8 @@ insecure_transport(s) if {
 }
 
 message(bucket) := sprintf("%s has no aws_s3_bucket_policy; nothing denies requests where aws:SecureTransport is false", [bucket.id]) if {
+	count(documents(bucket)) == 0
+} else := sprintf("%s has a policy with no Deny of s3:* for all principals where aws:SecureTransport is false", [bucket.id]) if {
 	count(policies(bucket)) == 0
 } else := sprintf(
 	"%s has a bucket policy (%s) with no Deny of s3:* for all principals where aws:SecureTransport is false",

@@ -156,3 +156,25 @@ test_pass_unknown_resources_do_not_matter if {
 	count(tls_only.deny) == 0 with input as input_doc
 	count(tls_only.unknown) == 0 with input as input_doc
 }
+
+test_pass_inline_policy_of_provider_v3 if {
+	count(tls_only.deny) == 0 with input as doc([{
+		"id": "aws_s3_bucket.logs",
+		"type": "aws_s3_bucket",
+		"values": {"policy": json.marshal({"Statement": [tls_deny]})},
+	}])
+}
+
+test_fail_inline_policy_without_tls_deny if {
+	findings := tls_only.deny with input as doc([{
+		"id": "aws_s3_bucket.logs",
+		"type": "aws_s3_bucket",
+		"values": {"policy": json.marshal({"Statement": [public_read]})},
+	}])
+	findings == {{"resource": "aws_s3_bucket.logs", "message": "aws_s3_bucket.logs has a policy with no Deny of s3:* for all principals where aws:SecureTransport is false"}}
+}
+
+test_fail_computed_inline_policy_is_not_a_policy if {
+	findings := tls_only.deny with input as doc([object.union(bucket("logs"), {"unknown": {"policy": true}})])
+	{f.resource | some f in findings} == {"aws_s3_bucket.logs"}
+}

@@ -6,12 +6,14 @@
 #   v3 and where no such resource exists, the bucket's inline versioning block
 #   with enabled = true. Versioning keeps every overwritten or deleted object
 #   recoverable, which is the evidence an auditor looks for that data can be
-#   restored after an incident.
+#   restored after an incident. An aws_s3_bucket_versioning for a bucket
+#   declared elsewhere (its bucket is a name or refers to no bucket of the
+#   document) is judged on its own.
 # custom:
 #   id: AWS-S3-004
 #   severity: medium
 #   criteria: [CC7.4, A1.2, C1.2]
-#   resource_types: [aws_s3_bucket]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_versioning]
 #   remediation: >-
 #     Add an aws_s3_bucket_versioning whose bucket refers to this bucket, with
 #     versioning_configuration { status = "Enabled" }.
@@ -53,6 +55,25 @@ unknown contains tf.undetermined(bucket, "versioning") if {
 	some bucket in tf.resources("aws_s3_bucket")
 	count(configurations(bucket)) == 0
 	tf.is_unknown(bucket, inline)
+}
+
+deny contains finding if {
+	some v in tf.resources("aws_s3_bucket_versioning")
+	not bucket_declared(v)
+	tf.is_known(v, status)
+	tf.value(v, status) != "Enabled"
+	finding := tf.finding(v, sprintf("%s (for a bucket not declared here) has versioning_configuration.status = %s", [v.id, quoted(tf.value(v, status))]))
+}
+
+unknown contains tf.undetermined(v, status) if {
+	some v in tf.resources("aws_s3_bucket_versioning")
+	not bucket_declared(v)
+	tf.is_unknown(v, status)
+}
+
+bucket_declared(v) if {
+	some b in tf.refers_to(v, "bucket")
+	b.type == "aws_s3_bucket"
 }
 
 configurations(bucket) := tf.related(bucket, "aws_s3_bucket_versioning", "bucket")

@@ -73,3 +73,12 @@ test_pass_separate_resource_ignores_unknown_inline_block if {
 	count(versioning.deny) == 0 with input as input_doc
 	count(versioning.unknown) == 0 with input as input_doc
 }
+
+test_fail_versioning_of_a_bucket_declared_elsewhere if {
+	findings := versioning.deny with input as doc([{
+		"id": "aws_s3_bucket_versioning.ext",
+		"type": "aws_s3_bucket_versioning",
+		"values": {"bucket": "shared", "versioning_configuration": [{"status": "Suspended"}]},
+	}])
+	findings == {{"resource": "aws_s3_bucket_versioning.ext", "message": "aws_s3_bucket_versioning.ext (for a bucket not declared here) has versioning_configuration.status = \"Suspended\""}}
+}
