@@ -5,6 +5,8 @@ package soc2scan
 
 import "embed"
 
+//go:generate go run ./internal/ruledocs/gendocs
+
 // Rules holds policies/ and rego/, tests included (the engine skips files
 // ending in _test.rego).
 //
