@@ -175,8 +175,28 @@ func (e *Engine) compile(srcs []source) error {
 	mods := map[string]*ast.Module{}
 	builtin := map[string]bool{}
 	var rules []*Rule
-	for _, s := range srcs {
-		m, err := ast.ParseModuleWithOpts(s.file, s.text, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+	// Parsing is a third of start-up, and files parse independently.
+	parsed := make([]*ast.Module, len(srcs))
+	errs := make([]error, len(srcs))
+	var wg sync.WaitGroup
+	next := make(chan int, len(srcs))
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	for range e.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				parsed[i], errs[i] = ast.ParseModuleWithOpts(srcs[i].file, srcs[i].text,
+					ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+			}
+		}()
+	}
+	wg.Wait()
+	for i, s := range srcs {
+		m, err := parsed[i], errs[i]
 		if err != nil {
 			if s.builtin {
 				return fmt.Errorf("built-in rule %s: %w", s.file, err)
