@@ -184,6 +184,12 @@ unmanaged_inline(sg) if {
 	not tf.has_related(sg, "aws_vpc_security_group_ingress_rule", "security_group_id")
 }
 
+# internet_ingress_rules are the rules of ingress_rules that may admit the
+# internet (an internet CIDR, or a CIDR known only after apply): the only
+# ones the port rules need to judge. Computed once per evaluation, it
+# spares every port rule the walk over every security group rule.
+internet_ingress_rules := [rule | some rule in ingress_rules; may_come_from_internet(rule)]
+
 # strings returns a string or a list as a list of strings.
 strings(v) := [v] if is_string(v)
 

@@ -27,7 +27,7 @@ import data.soc2scan.lib.terraform as tf
 admin_ports := [22, 3389]
 
 deny contains finding if {
-	some rule in aws.ingress_rules
+	some rule in aws.internet_ingress_rules
 	offending(rule)
 	ports := aws.port_description(rule, admin_ports, {"tcp"})
 	msg := sprintf("%s allows %s from %s", [rule.label, ports, concat(", ", aws.open_cidrs(rule))])
@@ -35,7 +35,7 @@ deny contains finding if {
 }
 
 unknown contains entry if {
-	some rule in aws.ingress_rules
+	some rule in aws.internet_ingress_rules
 	not offending(rule)
 	some entry in aws.undecided_rule(rule, admin_ports, {"tcp"})
 }

@@ -26,14 +26,14 @@ ends := [1, 65535]
 protocols := {"tcp", "udp"}
 
 deny contains finding if {
-	some rule in aws.ingress_rules
+	some rule in aws.internet_ingress_rules
 	offending(rule)
 	msg := sprintf("%s allows %s from %s", [rule.label, description(rule), concat(", ", aws.open_cidrs(rule))])
 	finding := tf.finding(rule.resource, msg)
 }
 
 unknown contains entry if {
-	some rule in aws.ingress_rules
+	some rule in aws.internet_ingress_rules
 	not offending(rule)
 	some entry in aws.undecided_rule(rule, ends, protocols)
 }

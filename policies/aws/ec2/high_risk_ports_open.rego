@@ -40,7 +40,7 @@ high_risk_ports := [
 protocols := {"tcp", "udp"}
 
 deny contains finding if {
-	some rule in aws.ingress_rules
+	some rule in aws.internet_ingress_rules
 	offending(rule)
 	ports := aws.port_description(rule, high_risk_ports, protocols)
 	msg := sprintf("%s allows %s from %s", [rule.label, ports, concat(", ", aws.open_cidrs(rule))])
@@ -48,7 +48,7 @@ deny contains finding if {
 }
 
 unknown contains entry if {
-	some rule in aws.ingress_rules
+	some rule in aws.internet_ingress_rules
 	not offending(rule)
 	some entry in aws.undecided_rule(rule, high_risk_ports, protocols)
 }
