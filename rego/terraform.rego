@@ -42,7 +42,18 @@ known_true(r, path) if value(r, path) == true
 # only known after apply.
 is_unknown(r, path) if {
 	p := _path(path)
-	some n in numbers.range(1, count(p))
+
+	# Most attributes have no unknown mark at all: the lookup of the first
+	# key fails at once, before any prefix is built.
+	u := r.unknown[p[0]]
+	_unknown_below(r, u, p)
+}
+
+_unknown_below(_, u, _) if u == true
+
+_unknown_below(r, u, p) if {
+	u != true
+	some n in numbers.range(2, count(p))
 	object.get(r.unknown, array.slice(p, 0, n), false) == true
 }
 
