@@ -31,6 +31,7 @@ type scanFlags struct {
 	exclude     []string
 	baseline    string
 	writeBase   string
+	tfDirs      []string
 	noColor     bool
 }
 
@@ -73,6 +74,7 @@ func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "exit 1 on findings at or above this severity: critical, high, medium, low or none")
 	cmd.Flags().BoolVar(&f.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
 	cmd.Flags().StringVar(&f.configFile, "config", "", "project config file (default: "+configfile.Name+" in the first PATH's directory or a parent)")
+	cmd.Flags().StringArrayVar(&f.tfDirs, "tf-dir", nil, "Terraform source of the scanned plans: findings point at the .tf lines, and its inline waivers apply (repeatable)")
 	cmd.Flags().StringVar(&f.baseline, "baseline", "", "findings recorded in this baseline file are reported as baseline, not failures")
 	cmd.Flags().StringVar(&f.writeBase, "write-baseline", "", "record the current findings in this baseline file (to adopt soc2scan on an existing estate)")
 	cmd.Flags().StringArrayVar(&f.exclude, "exclude", nil, "leave out files and directories matching this path glob when walking (repeatable)")
@@ -165,6 +167,9 @@ func runScan(ctx context.Context, f scanFlags, file *configfile.File, paths []st
 			return usageError{fmt.Errorf("--config-type: %w", err)}
 		}
 		opts = append(opts, scan.WithConfigType(m.Pattern, m.Type))
+	}
+	for _, d := range f.tfDirs {
+		opts = append(opts, scan.WithTerraformSource(d))
 	}
 	if len(f.exclude) > 0 {
 		opts = append(opts, scan.WithExclude(f.exclude...))

@@ -23,6 +23,7 @@ import (
 	"github.com/soc2scan/soc2scan/pkg/engine"
 	"github.com/soc2scan/soc2scan/pkg/load"
 	loadconfig "github.com/soc2scan/soc2scan/pkg/load/config"
+	"github.com/soc2scan/soc2scan/pkg/load/tfhcl"
 	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/soc2"
 	"github.com/soc2scan/soc2scan/pkg/waiver"
@@ -62,6 +63,7 @@ type config struct {
 	scope   *soc2.Scope
 	waivers []*waiver.Waiver
 	date    time.Time
+	tfDirs  []string
 	err     error
 }
 
@@ -135,6 +137,15 @@ func WithWaivers(ws ...*waiver.Waiver) Option {
 	return func(c *config) { c.waivers = append(c.waivers, ws...) }
 }
 
+// WithTerraformSource names the Terraform source directory of the plans
+// being scanned (a root module, as terraform plan ran in it): findings on
+// plan resources then point at the .tf file and line of their block (with
+// the module call chain), and the source's inline soc2scan:ignore
+// comments waive plan findings too.
+func WithTerraformSource(dir string) Option {
+	return func(c *config) { c.tfDirs = append(c.tfDirs, dir) }
+}
+
 // WithDate sets the day waiver expiry is judged on (default: today).
 func WithDate(day time.Time) Option {
 	return func(c *config) { c.date = day }
@@ -171,6 +182,7 @@ type Scanner struct {
 	scope   soc2.Scope
 	waivers []*waiver.Waiver
 	date    time.Time
+	tfDirs  []string
 }
 
 // New compiles the built-in rules and any user rules. A user rule file that
@@ -192,7 +204,7 @@ func New(opts ...Option) (*Scanner, error) {
 	if c.scope != nil {
 		scope = *c.scope
 	}
-	return &Scanner{engine: e, load: c.load, scope: scope, waivers: c.waivers, date: c.date}, nil
+	return &Scanner{engine: e, load: c.load, scope: scope, waivers: c.waivers, date: c.date, tfDirs: c.tfDirs}, nil
 }
 
 // Rules lists the rules the scanner runs, sorted by ID.
@@ -239,7 +251,16 @@ func (s *Scanner) Scan(ctx context.Context, inputs ...Input) (*report.Report, er
 		rep.Checks = append(rep.Checks, res.Checks...)
 		rep.Errors = append(rep.Errors, res.Errors...)
 	}
-	inline, warnings := waiver.Inline(docs)
+	tfSources, tfDiags := s.terraformSources(ctx)
+	for _, d := range tfDiags {
+		if d.Severity == document.Warning {
+			rep.Warnings = append(rep.Warnings, reportError(d))
+		} else {
+			rep.Errors = append(rep.Errors, reportError(d))
+		}
+	}
+	placePlanFindings(rep, docs, tfSources)
+	inline, warnings := waiver.Inline(append(docs, tfSources...))
 	rep.Warnings = append(rep.Warnings, warnings...)
 	// Each scan counts its own matches: copies keep the Scanner reusable.
 	ws := make([]*waiver.Waiver, 0, len(s.waivers)+len(inline))
@@ -279,6 +300,60 @@ func (s *Scanner) RuleInfo() []report.RuleInfo {
 // Scope returns the trust services categories in the scanner's scope.
 func (s *Scanner) Scope() []soc2.Category {
 	return s.scope.Categories()
+}
+
+// terraformSources loads the Terraform source directories given with
+// WithTerraformSource, for their locations and inline waivers only: their
+// resources are not evaluated (the plan's are).
+func (s *Scanner) terraformSources(ctx context.Context) ([]*document.Document, document.Diagnostics) {
+	var docs []*document.Document
+	var diags document.Diagnostics
+	for _, dir := range s.tfDirs {
+		opts := s.load.Terraform
+		opts.Root = dir
+		res, d := tfhcl.Evaluate(ctx, dir, opts)
+		diags = append(diags, d...)
+		if res == nil || res.Document == nil {
+			continue
+		}
+		for i := range res.Document.Resources {
+			res.Document.Resources[i].Via = res.Via[res.Document.Resources[i].ID]
+		}
+		docs = append(docs, res.Document)
+	}
+	return docs, diags
+}
+
+// placePlanFindings moves the findings on plan resources to the .tf block
+// of the same address in the source, when the source is given.
+func placePlanFindings(rep *report.Report, docs, sources []*document.Document) {
+	if len(sources) == 0 {
+		return
+	}
+	plans := map[string]bool{}
+	for _, d := range docs {
+		if d.Kind == document.Terraform && d.Format != tfhcl.Format {
+			plans[d.Source] = true
+		}
+	}
+	blocks := map[string]*document.Resource{}
+	for _, d := range sources {
+		for i := range d.Resources {
+			blocks[d.Resources[i].ID] = &d.Resources[i]
+		}
+	}
+	for i := range rep.Findings {
+		f := &rep.Findings[i]
+		b, ok := blocks[f.Resource]
+		if !ok || !plans[f.Source] {
+			continue
+		}
+		f.Location = report.Location{File: b.Location.File, Line: b.Location.Line}
+		f.Via = nil
+		for _, v := range b.Via {
+			f.Via = append(f.Via, report.Location{File: v.File, Line: v.Line})
+		}
+	}
 }
 
 func reportError(d document.Diagnostic) report.Error {

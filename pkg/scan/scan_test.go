@@ -204,3 +204,54 @@ func TestCategories(t *testing.T) {
 		})
 	}
 }
+
+// TestTerraformSource: with the source of a plan, plan findings point at
+// the .tf block of their address, with the module call chain, and the
+// source's inline waivers apply to them.
+func TestTerraformSource(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "parity", "count", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Waive the unencrypted volume inline, as a developer would.
+	text := strings.Replace(string(src), "resource \"aws_ebs_volume\"", "# soc2scan:ignore AWS-EC2-002 scratch volumes hold no data\nresource \"aws_ebs_volume\"", 1)
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plan := filepath.Join("..", "..", "testdata", "parity", "count", "plan.json")
+	plain, err := scan.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	withSource, err := scan.New(scan.WithTerraformSource(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := plain.Scan(context.Background(), scan.Path(plan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := withSource.Scan(context.Background(), scan.Path(plan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(before.Findings) != len(after.Findings) || len(after.Findings) == 0 {
+		t.Fatalf("%d findings without the source, %d with it", len(before.Findings), len(after.Findings))
+	}
+	waived := 0
+	for _, f := range after.Findings {
+		if !strings.HasSuffix(f.Location.File, "main.tf") || f.Location.Line == 0 {
+			t.Errorf("%s on %s at %s:%d, want the .tf block", f.RuleID, f.Resource, f.Location.File, f.Location.Line)
+		}
+		if f.Waiver != nil {
+			waived++
+			if f.RuleID != "AWS-EC2-002" || !f.Waiver.Inline {
+				t.Errorf("%s on %s waived by %+v", f.RuleID, f.Resource, f.Waiver)
+			}
+		}
+	}
+	if waived == 0 {
+		t.Error("the inline waiver in the source did not apply to the plan's findings")
+	}
+}

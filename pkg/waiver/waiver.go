@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -27,12 +28,15 @@ const DateLayout = "2006-01-02"
 type Waiver struct {
 	Rule     string // rule id or glob (AWS-S3-*)
 	Resource string // resource address or glob; empty: any
-	Source   string // path glob of the file the resource is in; empty: any
-	Reason   string
-	Owner    string
-	Expires  time.Time // zero: no expiry (inline waivers only)
-	Origin   document.Location
-	Inline   bool
+	// Resources, when set, lists the exact addresses the waiver covers (an
+	// inline comment covers every instance of its block).
+	Resources []string
+	Source    string // path glob of the file the resource is in; empty: any
+	Reason    string
+	Owner     string
+	Expires   time.Time // zero: no expiry (inline waivers only)
+	Origin    document.Location
+	Inline    bool
 
 	matched, expiredMatch int
 }
@@ -47,6 +51,7 @@ func (w *Waiver) Expired(today time.Time) bool {
 func (w *Waiver) Matches(f *report.Finding) bool {
 	return match(w.Rule, f.RuleID) &&
 		(w.Resource == "" || match(w.Resource, f.Resource)) &&
+		(len(w.Resources) == 0 || slices.Contains(w.Resources, f.Resource)) &&
 		(w.Source == "" || match(w.Source, f.Location.File) || match(w.Source, f.Source))
 }
 
@@ -101,8 +106,14 @@ func Apply(r *report.Report, ws []*Waiver, today time.Time) []report.Error {
 
 func (w *Waiver) describe() string {
 	s := w.Rule
-	if w.Resource != "" {
+	switch {
+	case w.Resource != "":
 		s += " on " + w.Resource
+	case len(w.Resources) > 0:
+		s += " on " + w.Resources[0]
+		if len(w.Resources) > 1 {
+			s += fmt.Sprintf(" (and %d more instances)", len(w.Resources)-1)
+		}
 	}
 	if w.Source != "" {
 		s += " in " + w.Source
@@ -182,8 +193,8 @@ func comments(file string, resources []*document.Resource) ([]*Waiver, []report.
 				Message: "unreadable soc2scan:ignore comment: write '# soc2scan:ignore RULE-ID reason' or '#soc2scan:ignore:RULE-ID:exp:YYYY-MM-DD'"})
 			continue
 		}
-		target := owner(resources, n+1)
-		if target == nil {
+		targets := owners(resources, n+1)
+		if len(targets) == 0 {
 			warnings = append(warnings, report.Error{Source: file, Line: n + 1, Message: "soc2scan:ignore comment is not in or above a resource block"})
 			continue
 		}
@@ -191,7 +202,7 @@ func comments(file string, resources []*document.Resource) ([]*Waiver, []report.
 		if m[1] != "" {
 			rules, expires, reason = m[1], m[2], m[3]
 		}
-		w := &Waiver{Resource: target.ID, Source: file, Reason: strings.TrimSpace(reason), Origin: at, Inline: true}
+		w := &Waiver{Source: file, Reason: strings.TrimSpace(reason), Origin: at, Inline: true}
 		if expires != "" {
 			t, err := time.Parse(DateLayout, expires)
 			if err != nil {
@@ -205,26 +216,37 @@ func comments(file string, resources []*document.Resource) ([]*Waiver, []report.
 			warnings = append(warnings, report.Error{Source: file, Line: n + 1, Message: "soc2scan:ignore comment gives no reason: auditors ask for one"})
 		}
 		for _, rule := range strings.Split(rules, ",") {
-			if rule = strings.TrimSpace(rule); rule != "" {
-				c := *w
-				c.Rule = rule
-				ws = append(ws, &c)
+			if rule = strings.TrimSpace(rule); rule == "" {
+				continue
 			}
+			c := *w
+			c.Rule = rule
+			for _, target := range targets {
+				c.Resources = append(c.Resources, target.ID)
+			}
+			ws = append(ws, &c)
 		}
 	}
 	return ws, warnings
 }
 
-// owner returns the resource whose block holds line, or starts on the line
-// after it: the last one starting at or before line+1.
-func owner(resources []*document.Resource, line int) *document.Resource {
-	var best *document.Resource
+// owners returns the resources of the block that holds line, or starts on
+// the line after it: the block starting last at or before line+1, with
+// every instance count or for_each made of it.
+func owners(resources []*document.Resource, line int) []*document.Resource {
+	best := 0
 	for _, r := range resources {
-		if r.Location.Line <= line+1 && (best == nil || r.Location.Line > best.Location.Line) {
-			best = r
+		if r.Location.Line <= line+1 && r.Location.Line > best {
+			best = r.Location.Line
 		}
 	}
-	return best
+	var out []*document.Resource
+	for _, r := range resources {
+		if best > 0 && r.Location.Line == best {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // AnnotationKey is the Kubernetes annotation that waives rules for an

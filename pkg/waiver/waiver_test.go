@@ -102,7 +102,7 @@ resource "aws_security_group" "ssh" {
 		if !w.Expires.IsZero() {
 			exp = " until " + w.Expires.Format(DateLayout)
 		}
-		got = append(got, w.Rule+" on "+w.Resource+": "+w.Reason+exp)
+		got = append(got, w.Rule+" on "+strings.Join(w.Resources, ",")+": "+w.Reason+exp)
 	}
 	want := []string{
 		"AWS-S3-004 on aws_s3_bucket.scratch: scratch bucket, deleted nightly",
