@@ -178,23 +178,10 @@ func (e *Engine) compile(srcs []source) error {
 	// Parsing is a third of start-up, and files parse independently.
 	parsed := make([]*ast.Module, len(srcs))
 	errs := make([]error, len(srcs))
-	var wg sync.WaitGroup
-	next := make(chan int, len(srcs))
-	for i := range srcs {
-		next <- i
-	}
-	close(next)
-	for range e.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				parsed[i], errs[i] = ast.ParseModuleWithOpts(srcs[i].file, srcs[i].text,
-					ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-			}
-		}()
-	}
-	wg.Wait()
+	forEach(len(srcs), e.workers, func(i int) {
+		parsed[i], errs[i] = ast.ParseModuleWithOpts(srcs[i].file, srcs[i].text,
+			ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+	})
 	for i, s := range srcs {
 		m, err := parsed[i], errs[i]
 		if err != nil {
@@ -451,21 +438,9 @@ func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
 	// resource of its types) is shared out among the cores too.
 	idx := newDocIndex(doc)
 	perRule := make([]Result, len(e.rules))
-	next := make(chan int, len(e.rules))
-	for i := range e.rules {
-		next <- i
-	}
-	close(next)
-	for range e.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				collect(doc, idx, e.rules[i], outputs[i], &perRule[i])
-			}
-		}()
-	}
-	wg.Wait()
+	forEach(len(e.rules), e.workers, func(i int) {
+		collect(doc, idx, e.rules[i], outputs[i], &perRule[i])
+	})
 	for _, r := range perRule {
 		res.Findings = append(res.Findings, r.Findings...)
 		res.Checks = append(res.Checks, r.Checks...)
@@ -634,4 +609,24 @@ func entries(set any) ([]entry, error) {
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// forEach calls fn(0) ... fn(n-1) on workers goroutines and waits for them.
+func forEach(n, workers int, fn func(i int)) {
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range max(1, workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
