@@ -1,8 +1,11 @@
-// Command soc2scan scans Terraform plans for SOC 2 controls and reports
-// findings tagged with the Trust Services Criteria they give evidence for.
+// Command soc2scan scans Terraform source and plans, Kubernetes manifests and
+// config files for SOC 2 controls and reports findings tagged with the Trust
+// Services Criteria they give evidence for.
 //
 //	soc2scan scan [flags] PATH...
 //	soc2scan rules [--format text|json]
+//	soc2scan criteria [--format text|json] [--categories LIST]
+//	soc2scan evidence verify [--cadence 24h] DIR
 //	soc2scan version
 //
 // Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 an input or
@@ -62,7 +65,7 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newScanCommand(stdout, stderr), newRulesCommand(stdout), newCriteriaCommand(stdout), newVersionCommand(stdout))
+	root.AddCommand(newScanCommand(stdout, stderr), newRulesCommand(stdout), newCriteriaCommand(stdout), newEvidenceCommand(stdout, stderr), newVersionCommand(stdout))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{err}
 	})

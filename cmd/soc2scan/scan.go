@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -32,6 +33,7 @@ type scanFlags struct {
 	baseline    string
 	writeBase   string
 	tfDirs      []string
+	evidence    string
 	noColor     bool
 }
 
@@ -75,6 +77,7 @@ func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().BoolVar(&f.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
 	cmd.Flags().StringVar(&f.configFile, "config", "", "project config file (default: "+configfile.Name+" in the first PATH's directory or a parent)")
 	cmd.Flags().StringArrayVar(&f.tfDirs, "tf-dir", nil, "Terraform source of the scanned plans: findings point at the .tf lines, and its inline waivers apply (repeatable)")
+	cmd.Flags().StringVar(&f.evidence, "evidence", "", "keep this run's audit evidence (an immutable bundle and a ledger line) in DIR; check it with soc2scan evidence verify DIR")
 	cmd.Flags().StringVar(&f.baseline, "baseline", "", "findings recorded in this baseline file are reported as baseline, not failures")
 	cmd.Flags().StringVar(&f.writeBase, "write-baseline", "", "record the current findings in this baseline file (to adopt soc2scan on an existing estate)")
 	cmd.Flags().StringArrayVar(&f.exclude, "exclude", nil, "leave out files and directories matching this path glob when walking (repeatable)")
@@ -120,6 +123,7 @@ func applyConfigFile(cmd *cobra.Command, f *scanFlags, paths []string) (*configf
 }
 
 func runScan(ctx context.Context, f scanFlags, file *configfile.File, paths []string, stdout, stderr io.Writer) error {
+	start := time.Now()
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -220,6 +224,11 @@ func runScan(ctx context.Context, f scanFlags, file *configfile.File, paths []st
 		rep.ApplyBaseline(known)
 	}
 
+	if f.evidence != "" {
+		if _, err := writeEvidence(f.evidence, s, rep, paths, start); err != nil {
+			return fmt.Errorf("--evidence: %w", err)
+		}
+	}
 	toTerminal := false
 	for _, o := range outputs {
 		if err := o.write(s, rep, stdout); err != nil {
