@@ -31,6 +31,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzObjects$$' -fuzztime $(FUZZTIME) ./pkg/load/kube/
 	$(GO) test -run '^$$' -fuzz '^FuzzResources$$' -fuzztime $(FUZZTIME) ./pkg/load/config/
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./pkg/load/
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/load/tfhcl/
+	$(GO) test -run '^$$' -fuzz '^FuzzVerifyLedger$$' -fuzztime $(FUZZTIME) ./pkg/evidence/
 
 # Recall and false positives of the rules on an external corpus (KICS test
 # samples in ../shared/corpus, when present): figures per platform, and a
