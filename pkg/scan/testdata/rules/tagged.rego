@@ -13,6 +13,6 @@ import data.soc2scan.lib.terraform as tf
 
 deny contains tf.finding(bucket, sprintf("%s has no owner tag", [bucket.id])) if {
 	some bucket in tf.resources("aws_s3_bucket")
-	not tf.value(bucket, "tags.owner")
+	tf.value(bucket, "tags.owner") == null
 	not tf.is_unknown(bucket, "tags")
 }
