@@ -13,6 +13,7 @@ import (
 	"github.com/soc2scan/soc2scan/pkg/evidence"
 	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/scan"
+	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
 
 func newEvidenceCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -22,7 +23,7 @@ func newEvidenceCommand(stdout, stderr io.Writer) *cobra.Command {
 		Long: "scan --evidence DIR keeps one immutable bundle per run under DIR/runs and chains their\n" +
 			"digests in DIR/ledger.jsonl. The evidence commands read that directory; none rewrites it.",
 	}
-	cmd.AddCommand(newEvidenceVerifyCommand(stdout, stderr))
+	cmd.AddCommand(newEvidenceVerifyCommand(stdout, stderr), newEvidenceReportCommand(stdout))
 	return cmd
 }
 
@@ -66,6 +67,91 @@ func newEvidenceVerifyCommand(stdout, stderr io.Writer) *cobra.Command {
 		},
 	}
 	cmd.Flags().DurationVar(&cadence, "cadence", 0, "report gaps between runs longer than this (e.g. 24h, 168h); 0 reports none")
+	return cmd
+}
+
+// periodFormats are the formats of evidence report.
+var periodFormats = map[string]func(io.Writer, *evidence.PeriodReport) error{
+	"text":     evidence.PeriodText,
+	"markdown": evidence.PeriodMarkdown,
+	"json":     evidence.PeriodJSON,
+	"csv":      evidence.PeriodCSV,
+}
+
+func newEvidenceReportCommand(stdout io.Writer) *cobra.Command {
+	var from, to, format, categories, output string
+	cmd := &cobra.Command{
+		Use:   "report [flags] DIR --from DATE --to DATE",
+		Short: "Report how the controls operated over a period (the SOC 2 Type II view)",
+		Long: "Read the runs of the ledger whose time falls on a day from --from to --to (inclusive, UTC)\n" +
+			"and report, per criterion in scope and per rule: runs, days covered and gaps, resources\n" +
+			"covered, the share of runs passing (a run passes a rule when none of its evaluations of the\n" +
+			"rule failed), each finding's first-seen, waived and fixed dates and time to remediate\n" +
+			"(remediated at the first later run that evaluates it pass or waived), findings open at the\n" +
+			"end, waivers in force or expired while still needed, and every change of the rule-set\n" +
+			"digest. --format csv writes one row per rule × resource × run, for sampling.\n" +
+			"Nothing is verified (run evidence verify) and nothing in DIR is written.\n\n" +
+			"Exit codes: 0 report written, 2 DIR unreadable, a file in it corrupt, or a usage error.",
+		Example: "  soc2scan evidence report evidence/ --from 2026-01-01 --to 2026-06-30 --format markdown -o period.md\n" +
+			"  soc2scan evidence report evidence/ --from 2026-01-01 --to 2026-06-30 --format csv -o sample.csv",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{fmt.Errorf("evidence report needs one DIR")}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			write, ok := periodFormats[format]
+			if !ok {
+				return usageError{fmt.Errorf("unknown --format %q (want text, markdown, json or csv)", format)}
+			}
+			var start, end time.Time
+			for _, d := range []struct {
+				flag, value string
+				t           *time.Time
+			}{{"--from", from, &start}, {"--to", to, &end}} {
+				if d.value == "" {
+					return usageError{fmt.Errorf("%s is required (YYYY-MM-DD)", d.flag)}
+				}
+				if *d.t, err = time.Parse(time.DateOnly, d.value); err != nil {
+					return usageError{fmt.Errorf("%s %q: want a date, YYYY-MM-DD", d.flag, d.value)}
+				}
+			}
+			if end.Before(start) {
+				return usageError{fmt.Errorf("--to %s is before --from %s", to, from)}
+			}
+			scope := soc2.FullScope()
+			if categories != "" {
+				cats, err := parseCategories(categories)
+				if err != nil {
+					return usageError{fmt.Errorf("--categories: %w", err)}
+				}
+				scope = soc2.NewScope(cats...)
+			}
+			p, err := evidence.Period(args[0], start, end, scope)
+			if err != nil {
+				return err
+			}
+			if output == "" {
+				return write(stdout, p)
+			}
+			f, err := os.Create(output)
+			if err != nil {
+				return err
+			}
+			defer func() {
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+			}()
+			return write(f, p)
+		},
+	}
+	cmd.Flags().StringVar(&from, "from", "", "first day of the period, YYYY-MM-DD (UTC)")
+	cmd.Flags().StringVar(&to, "to", "", "last day of the period, YYYY-MM-DD (UTC), inclusive")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, markdown, json or csv")
+	cmd.Flags().StringVar(&categories, "categories", "", "trust services categories in scope, comma-separated (security always; default all)")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write the report to this file instead of standard output")
 	return cmd
 }
 
