@@ -6,6 +6,7 @@
 //	soc2scan rules [--format text|json]
 //	soc2scan criteria [--format text|json] [--categories LIST]
 //	soc2scan evidence verify [--cadence 24h] DIR
+//	soc2scan evidence report DIR --from DATE --to DATE [--format text|markdown|json|csv]
 //	soc2scan version
 //
 // Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 an input or
