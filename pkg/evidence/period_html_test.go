@@ -1,0 +1,123 @@
+package evidence
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/soc2scan/soc2scan/pkg/report"
+	"github.com/soc2scan/soc2scan/pkg/soc2"
+)
+
+func TestPeriodHTMLGolden(t *testing.T) {
+	t.Parallel()
+	p, err := Period(periodLedger(t), at("2026-01-01", 0), at("2026-01-08", 0), soc2.NewScope())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := PeriodHTML(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "period.html", b.String())
+}
+
+// TestPeriodHTMLCounts: every count the page marks with a JSON pointer
+// (data-json) shows the value at it in the period report's JSON.
+func TestPeriodHTMLCounts(t *testing.T) {
+	t.Parallel()
+	p, err := Period(periodLedger(t), at("2026-01-01", 0), at("2026-01-08", 0), soc2.NewScope())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page, doc bytes.Buffer
+	if err := PeriodHTML(&page, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := PeriodJSON(&doc, p); err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(doc.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	ms := regexp.MustCompile(`<[^>]*\sdata-json="([^"]+)"[^>]*>([^<]*)<`).FindAllStringSubmatch(page.String(), -1)
+	for _, m := range ms {
+		want, err := jsonPointer(v, m[1])
+		if err != nil {
+			t.Errorf("data-json=%q: %v", m[1], err)
+		} else if got := strings.TrimSpace(m[2]); got != want {
+			t.Errorf("data-json=%q shows %q, JSON has %s", m[1], got, want)
+		}
+	}
+	// 10 totals, 4 criteria statuses, 5 per criterion, 5 per rule of a
+	// criterion (CC6.1 has two rules, CC7.2 one).
+	if want := 10 + 4 + 5*len(p.Criteria) + 5*3; len(ms) != want {
+		t.Errorf("%d counts marked, want %d", len(ms), want)
+	}
+}
+
+// TestPeriodHTMLEscapes: resource names, messages and waiver reasons from
+// the scanned files cannot add markup.
+func TestPeriodHTMLEscapes(t *testing.T) {
+	t.Parallel()
+	const evil = `<script>alert(1)</script>`
+	rep := &report.Report{
+		Findings: []report.Finding{{RuleID: "AWS-S3-001", Severity: report.High, Resource: evil, Source: evil, Location: report.Location{File: evil, Line: 1},
+			Message: `" onmouseover="x` + evil, Waiver: &report.Waiver{Reason: evil, Owner: evil, Origin: report.Location{File: evil}}}},
+		Checks: []report.Check{{RuleID: "AWS-S3-001", Resource: evil, Source: evil, Status: report.Fail, Accepted: true}},
+	}
+	rep.Finalize(1, 1, 1)
+	dir := t.TempDir()
+	run := craftedRun(runID(1), periodRun{at: at("2026-01-01", 6), digest: strings.Repeat("1", 64)})
+	run.Report = rep
+	if _, err := Write(dir, run); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Period(dir, at("2026-01-01", 0), at("2026-01-01", 0), soc2.NewScope())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Findings) != 1 || len(p.Waivers) != 1 {
+		t.Fatalf("%d findings, %d waivers; want 1 of each", len(p.Findings), len(p.Waivers))
+	}
+	var b bytes.Buffer
+	if err := PeriodHTML(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if strings.Count(page, "<script") != 1 || strings.Contains(page, `" onmouseover=`) {
+		t.Error("untrusted text is not escaped")
+	}
+	if !strings.Contains(page, "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>") {
+		t.Error("the resource's name is not shown, escaped")
+	}
+}
+
+// jsonPointer returns the value at an RFC 6901 pointer (without escapes)
+// in a decoded JSON document, formatted as JSON.
+func jsonPointer(v any, ptr string) (string, error) {
+	for _, part := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		switch x := v.(type) {
+		case map[string]any:
+			var ok bool
+			if v, ok = x[part]; !ok {
+				return "", fmt.Errorf("no %q", part)
+			}
+		case []any:
+			i, err := strconv.Atoi(part)
+			if err != nil || i < 0 || i >= len(x) {
+				return "", fmt.Errorf("no index %q", part)
+			}
+			v = x[i]
+		default:
+			return "", fmt.Errorf("%q in a scalar", part)
+		}
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}
