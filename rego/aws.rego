@@ -9,52 +9,71 @@ package soc2scan.lib.aws
 
 import data.soc2scan.lib.terraform as tf
 
-# ingress_rules normalises the ways to write a security group ingress rule:
-# inline ingress blocks of aws_security_group and aws_default_security_group,
+# internet_ingress_rules are the security group ingress rules that may
+# admit the internet (an internet CIDR, or a CIDR known only after apply):
+# the only ones the port rules need to judge. The rules come from inline
+# ingress blocks of aws_security_group and aws_default_security_group,
 # aws_security_group_rule of type "ingress" (or of a type known only after
-# apply) and aws_vpc_security_group_ingress_rule. Each is the resource, the
-# path of the rule's attributes in it ([] for a rule resource, ["ingress",
-# i] for an inline block), a label for messages, the rule's attributes, and
-# the names of its protocol and CIDR attributes.
-ingress_rules := array.concat(
+# apply) and aws_vpc_security_group_ingress_rule, each in one shape:
+#
+#   "resource": the resource,
+#   "path": the path of the rule's attributes in it ([] for a rule
+#     resource, ["ingress", i] for an inline block),
+#   "label": a label for messages,
+#   "values": the rule's attributes,
+#   "protocol", "cidrs": the names of its protocol and CIDR attributes,
+#
+# and with the facts the port rules read, computed here once per
+# evaluation rather than in every rule and every function that needs them:
+#
+#   "open_cidrs": its internet CIDRs, each with its attribute,
+#   "is_ingress": false for a rule resource of a type other than
+#     "ingress", or of a type known only after apply,
+#   "all_protocols": whether it allows every protocol and so every port,
+#     whatever its port range says,
+#   "protocol_name": "tcp" or "udp" (protocol_names), or null,
+#   "port_range": [from, to] when both are numbers, else [],
+#   "unknowns": the attributes of deciding known only after apply.
+#
+# Most rules admit no internet and have no value known only after apply:
+# they cost a look at their CIDRs and at the first key of their unknown
+# marks, and nothing else.
+internet_ingress_rules := array.concat(
 	array.concat(
-		[{
-			"resource": sg,
-			"path": ["ingress", i],
-			"label": _inline_label(sg, i, block),
-			"values": block,
-			"protocol": "protocol",
-			"cidrs": ["cidr_blocks", "ipv6_cidr_blocks"],
-		} |
+		[_internet_rule(sg, ["ingress", i], block, "protocol", _classic_cidrs, cidrs, unknowns) |
 			some type in ["aws_security_group", "aws_default_security_group"]
 			some sg in tf.resources(type)
 			some i, block in tf.blocks(sg, "ingress")
+			cidrs := _open_cidrs(block, _classic_cidrs)
+			unknowns := _unknowns(sg, ["ingress", i], _classic_deciding)
+			_admits_internet(cidrs, _classic_cidrs, unknowns)
 		],
-		[{
-			"resource": r,
-			"path": [],
-			"label": r.id,
-			"values": r.values,
-			"protocol": "protocol",
-			"cidrs": ["cidr_blocks", "ipv6_cidr_blocks"],
-		} |
+		[_internet_rule(r, [], r.values, "protocol", _classic_cidrs, cidrs, unknowns) |
 			some r in tf.resources("aws_security_group_rule")
 			not tf.value(r, "type") == "egress"
+			cidrs := _open_cidrs(r.values, _classic_cidrs)
+			unknowns := _unknowns(r, [], _classic_deciding)
+			_admits_internet(cidrs, _classic_cidrs, unknowns)
 		],
 	),
-	[{
-		"resource": r,
-		"path": [],
-		"label": r.id,
-		"values": r.values,
-		"protocol": "ip_protocol",
-		"cidrs": ["cidr_ipv4", "cidr_ipv6"],
-	} |
+	[_internet_rule(r, [], r.values, "ip_protocol", _vpc_cidrs, cidrs, unknowns) |
 		some r in tf.resources("aws_vpc_security_group_ingress_rule")
+		cidrs := _open_cidrs(r.values, _vpc_cidrs)
+		unknowns := _unknowns(r, [], _vpc_deciding)
+		_admits_internet(cidrs, _vpc_cidrs, unknowns)
 	],
 )
 
-# security_group_types are the resource types ingress_rules reads.
+_classic_cidrs := ["cidr_blocks", "ipv6_cidr_blocks"]
+
+_vpc_cidrs := ["cidr_ipv4", "cidr_ipv6"]
+
+# The attributes that decide whether a rule is open.
+_classic_deciding := ["type", "protocol", "from_port", "to_port", "cidr_blocks", "ipv6_cidr_blocks"]
+
+_vpc_deciding := ["type", "ip_protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6"]
+
+# security_group_types are the resource types internet_ingress_rules reads.
 security_group_types := [
 	"aws_security_group",
 	"aws_default_security_group",
@@ -62,63 +81,142 @@ security_group_types := [
 	"aws_vpc_security_group_ingress_rule",
 ]
 
-_inline_label(sg, i, block) := sprintf("%s ingress[%d] (%q)", [sg.id, i, block.description]) if {
+_internet_rule(r, path, values, protocol_attr, cidr_attrs, cidrs, unknowns) := {
+	"resource": r,
+	"path": path,
+	"label": _label(r, path, values),
+	"values": values,
+	"protocol": protocol_attr,
+	"cidrs": cidr_attrs,
+	"open_cidrs": cidrs,
+	"is_ingress": _is_ingress(r, path, values, unknowns),
+	"all_protocols": p in {"-1", "all"},
+	"protocol_name": object.get(protocol_names, p, null),
+	"port_range": _port_range(values),
+	"unknowns": unknowns,
+} if {
+	p := lower(sprintf("%v", [object.get(values, protocol_attr, null)]))
+}
+
+_label(r, [], _) := r.id
+
+_label(sg, ["ingress", i], block) := sprintf("%s ingress[%d] (%q)", [sg.id, i, block.description]) if {
 	is_string(block.description)
 	block.description != ""
 } else := sprintf("%s ingress[%d]", [sg.id, i])
 
-# rule_value returns an attribute of a normalised rule, or null.
-rule_value(rule, name) := object.get(rule.values, name, null)
+# A rule is ingress when its type is known and absent or "ingress". The
+# type cannot be unknown when nothing in the rule is.
+_is_ingress(r, path, values, unknowns) if {
+	object.get(values, "type", null) in {null, "ingress"}
+	_type_known(r, path, unknowns)
+} else := false
 
-# rule_unknown holds when an attribute of a normalised rule, or a value in
-# it, is known only after apply.
-rule_unknown(rule, name) if tf.contains_unknown(rule.resource, array.concat(rule.path, [name]))
-
-# is_ingress holds for inline blocks and for rule resources of known type
-# "ingress" (aws_vpc_security_group_ingress_rule has no type).
-is_ingress(rule) if {
-	tf.is_known(rule.resource, array.concat(rule.path, ["type"]))
-	rule_value(rule, "type") in {null, "ingress"}
+_type_known(r, path, unknowns) if {
+	"type" in unknowns
+	tf.is_known(r, array.concat(path, ["type"]))
+} else if {
+	not "type" in unknowns
 }
 
-# protocol returns a rule's protocol in lower case as a string: -1 written
-# as a number reads "-1".
-protocol(rule) := lower(sprintf("%v", [rule_value(rule, rule.protocol)]))
+_port_range(values) := [from, to] if {
+	from := number(object.get(values, "from_port", null))
+	to := number(object.get(values, "to_port", null))
+} else := []
 
-# all_protocols holds for a rule that allows every protocol and so every
-# port, whatever its port range says.
-all_protocols(rule) if protocol(rule) in {"-1", "all"}
+# _open_cidrs lists the internet CIDRs of a rule's attributes, each with
+# its attribute.
+_open_cidrs(values, cidr_attrs) := [sprintf("%s (%s)", [cidr, name]) |
+	some name in cidr_attrs
+	some cidr in strings(object.get(values, name, null))
+	internet(cidr)
+]
+
+# A rule may admit the internet when it has an internet CIDR or a CIDR
+# attribute known only after apply.
+_admits_internet(cidrs, cidr_attrs, unknowns) if {
+	cidrs != []
+} else if {
+	some name in cidr_attrs
+	name in unknowns
+}
+
+# _unknowns lists the attributes (names) of the rule at path in r known
+# only after apply, or with a value in them that is. There can be none
+# unless r has an unknown mark on the path's first key (or on the
+# attribute, for a rule resource): most rules fail that lookup at once.
+_unknowns(r, path, names) := {name |
+	some name in names
+	tf.contains_unknown(r, array.concat(path, [name]))
+} if {
+	path != []
+	r.unknown[path[0]]
+} else := {name |
+	some name in names
+	r.unknown[name]
+	tf.contains_unknown(r, [name])
+} if {
+	path == []
+} else := set()
+
+# rule_value returns an attribute of a rule of internet_ingress_rules, or
+# null.
+rule_value(rule, name) := object.get(rule.values, name, null)
 
 # protocol_names maps the protocols that have ports to their names.
 protocol_names := {"tcp": "tcp", "6": "tcp", "udp": "udp", "17": "udp"}
 
-# covered returns the ports of a list that a rule's port range includes, for
-# a rule of one of the given protocols ("tcp", "udp").
-covered(rule, ports, protocols) := [port |
-	protocol_names[protocol(rule)] in protocols
-	from := number(rule_value(rule, "from_port"))
-	to := number(rule_value(rule, "to_port"))
+# covered returns the ports of a list that a rule of internet_ingress_rules
+# includes in its port range, for a rule of one of the given protocols
+# ("tcp", "udp").
+covered(rule, ports, protocols) := c if {
+	rule.protocol_name in protocols
+	[from, to] := rule.port_range
+	c := _covered(from, to, ports)
+} else := []
+
+# A single port, the common case, needs no walk over the list.
+_covered(from, to, ports) := [from] if {
+	from == to
+	from in ports
+} else := [] if {
+	from == to
+} else := [port |
 	some port in ports
 	from <= port
 	port <= to
 ]
 
-# port_description says what a rule opens of a list of ports: all protocols
-# and ports, one port, or a range with the listed ports it includes; it is
-# undefined when the rule opens none of them.
-port_description(rule, ports, protocols) := sprintf("all protocols and ports (%s = %q)", [rule.protocol, sprintf("%v", [rule_value(rule, rule.protocol)])]) if {
-	all_protocols(rule)
-} else := sprintf("port %d%s", [number(rule_value(rule, "from_port")), _protocol_note(rule, protocols)]) if {
-	count(covered(rule, ports, protocols)) > 0
-	number(rule_value(rule, "from_port")) == number(rule_value(rule, "to_port"))
-} else := sprintf("ports %d-%d%s (including %s)", [
-	number(rule_value(rule, "from_port")),
-	number(rule_value(rule, "to_port")),
-	_protocol_note(rule, protocols),
-	_join([sprintf("%d", [p]) | some p in covered(rule, ports, protocols)]),
-]) if {
-	count(covered(rule, ports, protocols)) > 0
+# opens holds when a rule of internet_ingress_rules opens some of the
+# ports: port_description is defined for it.
+opens(rule, _, _) if rule.all_protocols
+
+opens(rule, ports, protocols) if {
+	not rule.all_protocols
+	covered(rule, ports, protocols) != []
 }
+
+# port_description says what a rule of internet_ingress_rules opens of a
+# list of ports: all protocols and ports, one port, or a range with the
+# listed ports it includes; it is undefined when the rule opens none of
+# them.
+port_description(rule, ports, protocols) := sprintf("all protocols and ports (%s = %q)", [rule.protocol, sprintf("%v", [rule_value(rule, rule.protocol)])]) if {
+	rule.all_protocols
+} else := d if {
+	c := covered(rule, ports, protocols)
+	c != []
+	d := _range_description(rule, c, protocols)
+}
+
+_range_description(rule, ports, protocols) := sprintf("port %d%s", [from, _protocol_note(rule, protocols)]) if {
+	[from, to] := rule.port_range
+	from == to
+} else := sprintf("ports %d-%d%s (including %s)", [
+	rule.port_range[0],
+	rule.port_range[1],
+	_protocol_note(rule, protocols),
+	_join([sprintf("%d", [p]) | some p in ports]),
+])
 
 _join(xs) := concat(" and ", xs) if count(xs) <= 2
 
@@ -127,7 +225,7 @@ _join(xs) := concat(", ", xs) if count(xs) > 2
 # Only name the protocol where a rule could be of more than one.
 _protocol_note(_, protocols) := "" if count(protocols) == 1
 
-_protocol_note(rule, protocols) := sprintf("/%s", [protocol_names[protocol(rule)]]) if count(protocols) > 1
+_protocol_note(rule, protocols) := sprintf("/%s", [rule.protocol_name]) if count(protocols) > 1
 
 # internet holds for a CIDR block that covers every address: any prefix of
 # length 0 (0.0.0.0/0, ::/0, and written otherwise, 1.0.0.0/0 or "/0").
@@ -136,43 +234,22 @@ internet(cidr) if {
 	endswith(trim_space(cidr), "/0")
 }
 
-# open_cidrs lists the internet CIDRs of a rule, each with its attribute.
-open_cidrs(rule) := [sprintf("%s (%s)", [cidr, name]) |
-	some name in rule.cidrs
-	some cidr in strings(rule_value(rule, name))
-	internet(cidr)
-]
-
-# may_come_from_internet holds when a rule has an internet CIDR or a CIDR
-# attribute known only after apply.
-may_come_from_internet(rule) if count(open_cidrs(rule)) > 0
-
-may_come_from_internet(rule) if {
-	some name in rule.cidrs
-	rule_unknown(rule, name)
-}
-
-# may_open holds when a rule opens some of the ports, or when the protocol
-# or port range that would say is known only after apply.
-may_open(rule, _, _) if all_protocols(rule)
-
-may_open(rule, ports, protocols) if count(covered(rule, ports, protocols)) > 0
+# may_open holds when a rule of internet_ingress_rules opens some of the
+# ports, or when the protocol or port range that would say is known only
+# after apply.
+may_open(rule, ports, protocols) if opens(rule, ports, protocols)
 
 may_open(rule, _, _) if {
 	some name in [rule.protocol, "from_port", "to_port"]
-	rule_unknown(rule, name)
+	name in rule.unknowns
 }
 
-# deciding lists the attributes that decide whether a rule is open.
-deciding(rule) := array.concat(["type", rule.protocol, "from_port", "to_port"], rule.cidrs)
-
-# undecided_rule gives the unknown entries of a rule that is not a finding
-# but may be one once the values known after apply are.
+# undecided_rule gives the unknown entries of a rule of
+# internet_ingress_rules that is not a finding but may be one once the
+# values known after apply are.
 undecided_rule(rule, ports, protocols) := {tf.undetermined(rule.resource, array.concat(rule.path, [name])) |
+	some name in rule.unknowns
 	may_open(rule, ports, protocols)
-	may_come_from_internet(rule)
-	some name in deciding(rule)
-	rule_unknown(rule, name)
 }
 
 # unmanaged_inline holds for a security group whose inline ingress list is
@@ -184,27 +261,28 @@ unmanaged_inline(sg) if {
 	not tf.has_related(sg, "aws_vpc_security_group_ingress_rule", "security_group_id")
 }
 
-# internet_ingress_rules are the rules of ingress_rules that may admit the
-# internet (an internet CIDR, or a CIDR known only after apply): the only
-# ones the port rules need to judge. Computed once per evaluation, it
-# spares every port rule the walk over every security group rule.
-internet_ingress_rules := [rule | some rule in ingress_rules; may_come_from_internet(rule)]
+# unmanaged_inline_groups are the security groups (of both types) for which
+# unmanaged_inline holds. An unknown mark on "ingress" is rare: the lookup
+# fails at once for most groups.
+unmanaged_inline_groups := [sg |
+	some type in ["aws_security_group", "aws_default_security_group"]
+	some sg in tf.resources(type)
+	sg.unknown.ingress == true
+	unmanaged_inline(sg)
+]
 
 # strings returns a string or a list as a list of strings.
-strings(v) := [v] if is_string(v)
-
-strings(v) := [e | some e in v; is_string(e)] if is_array(v)
-
-strings(v) := [] if {
-	not is_string(v)
-	not is_array(v)
-}
+strings(v) := [v] if {
+	is_string(v)
+} else := [e | some e in v; is_string(e)] if {
+	is_array(v)
+} else := []
 
 # number returns a number written as a number or, in HCL without provider
 # schemas, as a string of digits; undefined otherwise.
-number(v) := v if is_number(v)
-
-number(v) := to_number(trim_space(v)) if {
+number(v) := v if {
+	is_number(v)
+} else := to_number(trim_space(v)) if {
 	is_string(v)
 	regex.match(`^\s*-?[0-9]+(\.[0-9]+)?\s*$`, v)
 }

@@ -23,7 +23,11 @@ related(r, type, attr) := [x |
 
 # has_related holds when at least one resource of a type refers to r
 # through attr.
-has_related(r, type, attr) if count(related(r, type, attr)) > 0
+has_related(r, type, attr) if {
+	some e in input.referenced_by[r.id]
+	e.attr == attr
+	input.resources[e.index].type == type
+}
 
 # refers_to returns the resources that attribute attr of r refers to.
 refers_to(r, attr) := [x |
@@ -79,10 +83,23 @@ undetermined(r, path) := undetermined_because(r, sprintf("%s is known only after
 # contains_unknown holds when the value at path, a value that contains it,
 # or any value inside it is only known after apply: a list with one unknown
 # element, a block with one unknown attribute.
-contains_unknown(r, path) if is_unknown(r, path)
+contains_unknown(r, path) if _contains_unknown(r, _path(path))
 
-contains_unknown(r, path) if {
-	walk(object.get(r.unknown, _path(path), false), [_, v])
+# Nothing at or in a non-empty path can be unknown without a mark on its
+# first key: most attributes fail that lookup at once.
+_contains_unknown(r, p) if {
+	r.unknown[p[0]]
+	_unknown_at_or_in(r, p)
+} else if {
+	p == []
+	walk(r.unknown, [_, v])
+	v == true
+}
+
+_unknown_at_or_in(r, p) if is_unknown(r, p)
+
+_unknown_at_or_in(r, p) if {
+	walk(object.get(r.unknown, p, false), [_, v])
 	v == true
 }
 
@@ -91,10 +108,14 @@ contains_unknown(r, path) if {
 # value known only after apply, or a policy document that cannot be read.
 undetermined_because(r, reason) := {"resource": r.id, "message": reason}
 
-_path(path) := path if is_array(path)
+_path(path) := path if {
+	is_array(path)
+} else := split(path, ".") if {
+	is_string(path)
+}
 
-_path(path) := split(path, ".") if is_string(path)
-
-_dotted(path) := path if is_string(path)
-
-_dotted(path) := concat(".", [sprintf("%v", [p]) | some p in path]) if is_array(path)
+_dotted(path) := path if {
+	is_string(path)
+} else := concat(".", [sprintf("%v", [p]) | some p in path]) if {
+	is_array(path)
+}

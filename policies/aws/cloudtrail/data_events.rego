@@ -27,31 +27,47 @@ selectors := ["event_selector", "advanced_event_selector"]
 
 deny contains finding if {
 	some trail in tf.resources("aws_cloudtrail")
-	missing := [type | some type in data_types; not recorded(trail, type)]
-	count(missing) > 0
-	every s in selectors {
-		not tf.contains_unknown(trail, s)
-	}
+	missing := missing_types(trail)
+	missing != []
+	not selector_unknown(trail)
 	finding := tf.finding(trail, sprintf("%s records no data events for %s (event_selector.data_resource or advanced_event_selector)", [trail.id, concat(" or ", missing)]))
 }
 
 unknown contains tf.undetermined(trail, s) if {
 	some trail in tf.resources("aws_cloudtrail")
-	some type in data_types
-	not recorded(trail, type)
 	some s in selectors
-	tf.contains_unknown(trail, s)
+	unknown_selector(trail, s)
+	missing_types(trail) != []
 }
 
-recorded(trail, type) if {
+# missing_types lists the data types of data_types a trail records no
+# events for.
+missing_types(trail) := [type |
+	recorded := recorded_types(trail)
+	some type in data_types
+	not type in recorded
+]
+
+# recorded_types are the resource types a trail's selectors name.
+recorded_types(trail) := {type |
 	some selector in tf.blocks(trail, "event_selector")
 	some resource in object.get(selector, "data_resource", [])
-	resource.type == type
-}
-
-recorded(trail, type) if {
+	type := resource.type
+} | {type |
 	some selector in tf.blocks(trail, "advanced_event_selector")
 	some field in object.get(selector, "field_selector", [])
 	field.field == "resources.type"
-	type in object.get(field, "equals", [])
+	some type in object.get(field, "equals", [])
+}
+
+selector_unknown(trail) if {
+	some s in selectors
+	unknown_selector(trail, s)
+}
+
+# A selector is unknown only with a mark on its name: most trails fail that
+# lookup at once.
+unknown_selector(trail, s) if {
+	trail.unknown[s]
+	tf.contains_unknown(trail, s)
 }

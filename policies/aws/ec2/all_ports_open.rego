@@ -28,32 +28,33 @@ protocols := {"tcp", "udp"}
 deny contains finding if {
 	some rule in aws.internet_ingress_rules
 	offending(rule)
-	msg := sprintf("%s allows %s from %s", [rule.label, description(rule), concat(", ", aws.open_cidrs(rule))])
+	msg := sprintf("%s allows %s from %s", [rule.label, description(rule), concat(", ", rule.open_cidrs)])
 	finding := tf.finding(rule.resource, msg)
 }
 
 unknown contains entry if {
 	some rule in aws.internet_ingress_rules
-	not offending(rule)
 	some entry in aws.undecided_rule(rule, ends, protocols)
+	not offending(rule)
 }
 
 unknown contains tf.undetermined(sg, "ingress") if {
-	some type in ["aws_security_group", "aws_default_security_group"]
-	some sg in tf.resources(type)
-	aws.unmanaged_inline(sg)
+	some sg in aws.unmanaged_inline_groups
 }
 
 offending(rule) if {
-	aws.is_ingress(rule)
+	rule.is_ingress
+	rule.open_cidrs != []
 	all_ports(rule)
-	count(aws.open_cidrs(rule)) > 0
 }
 
-all_ports(rule) if aws.all_protocols(rule)
+all_ports(rule) if rule.all_protocols
 
-all_ports(rule) if count(aws.covered(rule, ends, protocols)) == 2
+all_ports(rule) if {
+	not rule.all_protocols
+	count(aws.covered(rule, ends, protocols)) == 2
+}
 
 description(rule) := sprintf("all protocols and ports (%s = %q)", [rule.protocol, sprintf("%v", [aws.rule_value(rule, rule.protocol)])]) if {
-	aws.all_protocols(rule)
-} else := sprintf("every %s port (%v-%v)", [aws.protocol_names[aws.protocol(rule)], aws.rule_value(rule, "from_port"), aws.rule_value(rule, "to_port")])
+	rule.all_protocols
+} else := sprintf("every %s port (%v-%v)", [rule.protocol_name, aws.rule_value(rule, "from_port"), aws.rule_value(rule, "to_port")])

@@ -43,24 +43,22 @@ deny contains finding if {
 	some rule in aws.internet_ingress_rules
 	offending(rule)
 	ports := aws.port_description(rule, high_risk_ports, protocols)
-	msg := sprintf("%s allows %s from %s", [rule.label, ports, concat(", ", aws.open_cidrs(rule))])
+	msg := sprintf("%s allows %s from %s", [rule.label, ports, concat(", ", rule.open_cidrs)])
 	finding := tf.finding(rule.resource, msg)
 }
 
 unknown contains entry if {
 	some rule in aws.internet_ingress_rules
-	not offending(rule)
 	some entry in aws.undecided_rule(rule, high_risk_ports, protocols)
+	not offending(rule)
 }
 
 unknown contains tf.undetermined(sg, "ingress") if {
-	some type in ["aws_security_group", "aws_default_security_group"]
-	some sg in tf.resources(type)
-	aws.unmanaged_inline(sg)
+	some sg in aws.unmanaged_inline_groups
 }
 
 offending(rule) if {
-	aws.is_ingress(rule)
-	aws.port_description(rule, high_risk_ports, protocols)
-	count(aws.open_cidrs(rule)) > 0
+	rule.is_ingress
+	rule.open_cidrs != []
+	aws.opens(rule, high_risk_ports, protocols)
 }

@@ -54,6 +54,7 @@ deny contains finding if {
 unknown contains tf.undetermined(db, attr) if {
 	some db in databases
 	some attr in ["enabled_cloudwatch_logs_exports", "engine"]
+	db.unknown[attr] # fails at once for most databases
 	tf.is_unknown(db, attr)
 }
 

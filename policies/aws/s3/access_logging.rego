@@ -22,18 +22,39 @@ import data.soc2scan.lib.aws
 import data.soc2scan.lib.terraform as tf
 
 deny contains finding if {
-	some bucket in tf.resources("aws_s3_bucket")
-	not logged(bucket)
-	not log_bucket(bucket)
+	some bucket in unlogged
 	not pending(bucket)
 	finding := tf.finding(bucket, sprintf("%s has no aws_s3_bucket_logging and no inline logging block with a target_bucket", [bucket.id]))
 }
 
 unknown contains tf.undetermined(bucket, "logging") if {
-	some bucket in tf.resources("aws_s3_bucket")
-	not logged(bucket)
-	not log_bucket(bucket)
+	some bucket in unlogged
 	pending(bucket)
+}
+
+# unlogged are the buckets neither logged nor a log bucket, computed once
+# for both sets.
+unlogged := [bucket |
+	some bucket in tf.resources("aws_s3_bucket")
+	not referred(bucket)
+	not logged_inline(bucket)
+]
+
+# referred holds when an aws_s3_bucket_logging logs the bucket or into it,
+# or another bucket's inline logging block logs into it: one walk over the
+# resources that refer to the bucket.
+referred(bucket) if {
+	some e in input.referenced_by[bucket.id]
+	[e.attr, input.resources[e.index].type] in {
+		["bucket", "aws_s3_bucket_logging"],
+		["target_bucket", "aws_s3_bucket_logging"],
+		["logging.target_bucket", "aws_s3_bucket"],
+	}
+}
+
+logged_inline(bucket) if {
+	some block in tf.blocks(bucket, "logging")
+	object.get(block, "target_bucket", "") != ""
 }
 
 # The provider computes the inline block when the configuration leaves it
@@ -42,14 +63,3 @@ pending(bucket) if {
 	tf.contains_unknown(bucket, "logging")
 	aws.configured(bucket, "logging")
 }
-
-logged(bucket) if tf.has_related(bucket, "aws_s3_bucket_logging", "bucket")
-
-logged(bucket) if {
-	some block in tf.blocks(bucket, "logging")
-	object.get(block, "target_bucket", "") != ""
-}
-
-log_bucket(bucket) if tf.has_related(bucket, "aws_s3_bucket_logging", "target_bucket")
-
-log_bucket(bucket) if tf.has_related(bucket, "aws_s3_bucket", "logging.target_bucket")

@@ -26,36 +26,44 @@ status := ["versioning_configuration", 0, "status"]
 inline := ["versioning", 0, "enabled"]
 
 deny contains finding if {
-	some bucket in tf.resources("aws_s3_bucket")
-	some v in configurations(bucket)
-	not enabled(bucket)
+	some b in buckets
+	b.configurations != []
+	not b.enabled
+	some v in b.configurations
 	tf.is_known(v, status)
-	finding := tf.finding(bucket, sprintf("%s has %s with versioning_configuration.status = %s", [bucket.id, v.id, quoted(tf.value(v, status))]))
+	finding := tf.finding(b.bucket, sprintf("%s has %s with versioning_configuration.status = %s", [b.bucket.id, v.id, quoted(tf.value(v, status))]))
 }
 
 deny contains finding if {
-	some bucket in tf.resources("aws_s3_bucket")
-	count(configurations(bucket)) == 0
-	not tf.known_true(bucket, inline)
-	tf.is_known(bucket, inline)
-	finding := tf.finding(bucket, sprintf(
+	some b in buckets
+	b.configurations == []
+	not b.enabled
+	tf.is_known(b.bucket, inline)
+	finding := tf.finding(b.bucket, sprintf(
 		"%s has no aws_s3_bucket_versioning with versioning_configuration.status = \"Enabled\" and no inline versioning with enabled = true",
-		[bucket.id],
+		[b.bucket.id],
 	))
 }
 
-unknown contains tf.undetermined_because(bucket, sprintf("%s.versioning_configuration.status is known only after apply", [v.id])) if {
-	some bucket in tf.resources("aws_s3_bucket")
-	not enabled(bucket)
-	some v in configurations(bucket)
+unknown contains tf.undetermined_because(b.bucket, sprintf("%s.versioning_configuration.status is known only after apply", [v.id])) if {
+	some b in buckets
+	not b.enabled
+	some v in b.configurations
 	tf.is_unknown(v, status)
 }
 
-unknown contains tf.undetermined(bucket, "versioning") if {
-	some bucket in tf.resources("aws_s3_bucket")
-	count(configurations(bucket)) == 0
-	tf.is_unknown(bucket, inline)
+unknown contains tf.undetermined(b.bucket, "versioning") if {
+	some b in buckets
+	b.configurations == []
+	tf.is_unknown(b.bucket, inline)
 }
+
+# buckets are the buckets with their versioning resources and whether
+# versioning is enabled, computed once for every set.
+buckets := [{"bucket": bucket, "configurations": configs, "enabled": enabled(bucket, configs)} |
+	some bucket in tf.resources("aws_s3_bucket")
+	configs := tf.related(bucket, "aws_s3_bucket_versioning", "bucket")
+]
 
 deny contains finding if {
 	some v in tf.resources("aws_s3_bucket_versioning")
@@ -76,20 +84,16 @@ bucket_declared(v) if {
 	b.type == "aws_s3_bucket"
 }
 
-configurations(bucket) := tf.related(bucket, "aws_s3_bucket_versioning", "bucket")
-
 # A separate aws_s3_bucket_versioning, where there is one, decides: the
 # inline block of provider v4 and later only reports the bucket's current
 # state, which that resource is about to change.
-enabled(bucket) if {
-	some v in configurations(bucket)
+enabled(bucket, configs) if {
+	some v in configs
 	tf.value(v, status) == "Enabled"
-}
-
-enabled(bucket) if {
-	count(configurations(bucket)) == 0
+} else if {
+	configs == []
 	tf.known_true(bucket, inline)
-}
+} else := false
 
 quoted(x) := sprintf("%q", [x]) if is_string(x)
 
