@@ -76,6 +76,7 @@ var periodFormats = map[string]func(io.Writer, *evidence.PeriodReport) error{
 	"markdown": evidence.PeriodMarkdown,
 	"json":     evidence.PeriodJSON,
 	"csv":      evidence.PeriodCSV,
+	"html":     evidence.PeriodHTML,
 }
 
 func newEvidenceReportCommand(stdout io.Writer) *cobra.Command {
@@ -103,7 +104,7 @@ func newEvidenceReportCommand(stdout io.Writer) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			write, ok := periodFormats[format]
 			if !ok {
-				return usageError{fmt.Errorf("unknown --format %q (want text, markdown, json or csv)", format)}
+				return usageError{fmt.Errorf("unknown --format %q (want text, markdown, json, csv or html)", format)}
 			}
 			var start, end time.Time
 			for _, d := range []struct {
@@ -149,7 +150,7 @@ func newEvidenceReportCommand(stdout io.Writer) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&from, "from", "", "first day of the period, YYYY-MM-DD (UTC)")
 	cmd.Flags().StringVar(&to, "to", "", "last day of the period, YYYY-MM-DD (UTC), inclusive")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text, markdown, json or csv")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, markdown, json, csv or html")
 	cmd.Flags().StringVar(&categories, "categories", "", "trust services categories in scope, comma-separated (security always; default all)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the report to this file instead of standard output")
 	return cmd

@@ -38,7 +38,7 @@ func TestEvidenceReport(t *testing.T) {
 		{"no from", []string{"evidence", "report", dir, "--to", "2026-03-04"}, exitError, "", "--from is required"},
 		{"bad date", args("--from", "1 March"), exitError, "", `--from "1 March": want a date`},
 		{"to before from", args("--to", "2026-02-01"), exitError, "", "--to 2026-02-01 is before --from 2026-03-01"},
-		{"bad format", args("--format", "html"), exitError, "", `unknown --format "html"`},
+		{"bad format", args("--format", "xml"), exitError, "", `unknown --format "xml"`},
 		{"bad category", args("--categories", "speed"), exitError, "", "--categories: unknown trust services category"},
 		{"no dir", append([]string{"evidence", "report"}, period...), exitError, "", "needs one DIR"},
 		{"missing dir", append([]string{"evidence", "report", filepath.Join(dir, "nope")}, period...), exitError, "", "no such file or directory"},

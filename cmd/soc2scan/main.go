@@ -66,7 +66,7 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newScanCommand(stdout, stderr), newRulesCommand(stdout), newCriteriaCommand(stdout), newEvidenceCommand(stdout, stderr), newVersionCommand(stdout))
+	root.AddCommand(newScanCommand(stdout, stderr), newRulesCommand(stdout), newCriteriaCommand(stdout), newEvidenceCommand(stdout, stderr), newOSCALCommand(stdout), newVersionCommand(stdout))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{err}
 	})

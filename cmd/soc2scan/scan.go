@@ -34,6 +34,8 @@ type scanFlags struct {
 	writeBase   string
 	tfDirs      []string
 	evidence    string
+	attest      string
+	attestKey   string
 	noColor     bool
 }
 
@@ -77,6 +79,8 @@ func newScanCommand(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().BoolVar(&f.noColor, "no-color", false, "no colours in text output (also when NO_COLOR is set)")
 	cmd.Flags().StringVar(&f.configFile, "config", "", "project config file (default: "+configfile.Name+" in the first PATH's directory or a parent)")
 	cmd.Flags().StringArrayVar(&f.tfDirs, "tf-dir", nil, "Terraform source of the scanned plans: findings point at the .tf lines, and its inline waivers apply (repeatable)")
+	cmd.Flags().StringVar(&f.attest, "attest", "", "write an in-toto statement of this run (test-result predicate: input digests, rule-set digest, passed and failed rule × resource) to FILE")
+	cmd.Flags().StringVar(&f.attestKey, "attest-key", "", "sign the --attest statement with this private key (PEM: ed25519, ECDSA P-256 or RSA), writing a DSSE envelope")
 	cmd.Flags().StringVar(&f.evidence, "evidence", "", "keep this run's audit evidence (an immutable bundle and a ledger line) in DIR; check it with soc2scan evidence verify DIR")
 	cmd.Flags().StringVar(&f.baseline, "baseline", "", "findings recorded in this baseline file are reported as baseline, not failures")
 	cmd.Flags().StringVar(&f.writeBase, "write-baseline", "", "record the current findings in this baseline file (to adopt soc2scan on an existing estate)")
@@ -131,9 +135,13 @@ func runScan(ctx context.Context, f scanFlags, file *configfile.File, paths []st
 	if err != nil {
 		return usageError{err}
 	}
+	if f.attestKey != "" && f.attest == "" {
+		return usageError{fmt.Errorf("--attest-key needs --attest FILE")}
+	}
 	color := !f.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
 	for i := range outputs {
 		outputs[i].color = color
+		outputs[i].start = start
 	}
 	var failOn report.Severity
 	if f.failOn != "none" {
@@ -224,6 +232,11 @@ func runScan(ctx context.Context, f scanFlags, file *configfile.File, paths []st
 		rep.ApplyBaseline(known)
 	}
 
+	if f.attest != "" {
+		if err := writeAttestation(ctx, f.attest, f.attestKey, s, rep, paths); err != nil {
+			return fmt.Errorf("--attest: %w", err)
+		}
+	}
 	if f.evidence != "" {
 		if _, err := writeEvidence(f.evidence, s, rep, paths, start); err != nil {
 			return fmt.Errorf("--evidence: %w", err)
@@ -251,12 +264,13 @@ func runScan(ctx context.Context, f scanFlags, file *configfile.File, paths []st
 }
 
 // scanFormats are the report formats of scan.
-var scanFormats = []string{"text", "json", "sarif", "junit", "markdown", "github", "criteria", "criteria-json", "criteria-markdown"}
+var scanFormats = []string{"text", "json", "sarif", "junit", "markdown", "github", "criteria", "criteria-json", "criteria-markdown", "oscal", "grc-json", "html"}
 
 // output is one report to write: a format and a file, or standard output.
 type output struct {
 	format, file string
 	color        bool
+	start        time.Time // when the scan started
 }
 
 // parseOutputs reads the --format values (FORMAT or FORMAT=FILE) and
@@ -333,6 +347,12 @@ func (o output) write(s *scan.Scanner, rep *report.Report, stdout io.Writer) (er
 		return report.CriteriaJSON(w, s.Criteria(rep))
 	case "criteria-markdown":
 		return report.CriteriaMarkdown(w, s.Criteria(rep))
+	case "oscal":
+		return writeOSCAL(w, s, rep, o.start)
+	case "grc-json":
+		return writeGRC(w, s, rep, o.start)
+	case "html":
+		return report.HTML(w, rep, s.Criteria(rep))
 	}
 	return report.Text(w, rep, report.TextOptions{Color: color})
 }
