@@ -58,9 +58,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "soc2scan",
-		Short: "SOC 2 policy as code for Terraform",
-		Long: "soc2scan evaluates SOC 2 rules against Terraform plans (terraform show -json)\n" +
-			"and reports findings tagged with the Trust Services Criteria they give evidence for.",
+		Short: "SOC 2 policy as code for infrastructure: Terraform, Kubernetes, config files",
+		Long: "soc2scan evaluates SOC 2 rules against Terraform source and plans (terraform show -json),\n" +
+			"Kubernetes manifests and JSON/YAML config files, and reports findings tagged with the Trust\n" +
+			"Services Criteria they give evidence for, every check that passed, a criteria report for\n" +
+			"auditors, and audit evidence kept over time.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
