@@ -161,17 +161,9 @@ func newEvidenceReportCommand(stdout io.Writer) *cobra.Command {
 // directory. Provenance comes from git in the working directory and the
 // CI's environment variables.
 func writeEvidence(dir string, s *scan.Scanner, rep *report.Report, paths []string, start time.Time) (string, error) {
-	digests, err := s.RuleDigests()
+	rules, library, err := ruleRecords(s)
 	if err != nil {
 		return "", err
-	}
-	library, err := s.LibraryDigests()
-	if err != nil {
-		return "", err
-	}
-	rules := make([]evidence.RuleRecord, 0, len(s.Rules()))
-	for _, r := range s.Rules() {
-		rules = append(rules, evidence.RuleRecord{ID: r.ID, Criteria: r.Criteria, Digest: digests[r.ID]})
 	}
 	wd, _ := os.Getwd()
 	return evidence.Write(dir, evidence.Run{
@@ -200,4 +192,22 @@ func buildCommit() string {
 		}
 	}
 	return ""
+}
+
+// ruleRecords describes the rules s runs and the library they share by
+// their digests, as evidence bundles, attestations and exports name them.
+func ruleRecords(s *scan.Scanner) ([]evidence.RuleRecord, map[string]string, error) {
+	digests, err := s.RuleDigests()
+	if err != nil {
+		return nil, nil, err
+	}
+	library, err := s.LibraryDigests()
+	if err != nil {
+		return nil, nil, err
+	}
+	rules := make([]evidence.RuleRecord, 0, len(s.Rules()))
+	for _, r := range s.Rules() {
+		rules = append(rules, evidence.RuleRecord{ID: r.ID, Criteria: r.Criteria, Digest: digests[r.ID]})
+	}
+	return rules, library, nil
 }

@@ -69,19 +69,11 @@ func toolVersion() string { return strings.Fields(versionString())[0] }
 // ruleSetDigest is the sha256 of the rules s runs and the library they
 // share, as the evidence bundle's run.json records it.
 func ruleSetDigest(s *scan.Scanner) (string, error) {
-	digests, err := s.RuleDigests()
+	rules, library, err := ruleRecords(s)
 	if err != nil {
 		return "", err
 	}
-	library, err := s.LibraryDigests()
-	if err != nil {
-		return "", err
-	}
-	rules := make([]evidence.RuleRecord, 0, len(s.Rules()))
-	for _, r := range s.Rules() {
-		rules = append(rules, evidence.RuleRecord{ID: r.ID, Criteria: r.Criteria, Digest: digests[r.ID]})
-	}
-	return attest.RuleSetDigest(rules, library)
+	return evidence.RuleSetDigest(rules, library)
 }
 
 // writeOSCAL writes the assessment-results document of a scan started at

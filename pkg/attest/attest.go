@@ -26,7 +26,6 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/types/known/structpb"
 
-	"github.com/soc2scan/soc2scan/pkg/evidence"
 	"github.com/soc2scan/soc2scan/pkg/report"
 )
 
@@ -247,26 +246,4 @@ func Subjects(paths []string, rep *report.Report) ([]Subject, error) {
 		out = append(out, Subject{Name: filepath.ToSlash(p), SHA256: hex.EncodeToString(sum[:])})
 	}
 	return out, nil
-}
-
-// RuleSetDigest returns the sha256 (hex) of a rule set as run.json of an
-// evidence bundle records it (evidence.RuleSet.SHA256): over the compact
-// JSON of {"rules":..., "library":...}, rules sorted by id, library files by
-// path.
-func RuleSetDigest(rules []evidence.RuleRecord, library map[string]string) (string, error) {
-	rs := slices.Clone(rules)
-	slices.SortFunc(rs, func(a, b evidence.RuleRecord) int { return cmp.Compare(a.ID, b.ID) })
-	lib := make([]evidence.FileDigest, 0, len(library))
-	for _, p := range slices.Sorted(maps.Keys(library)) {
-		lib = append(lib, evidence.FileDigest{Path: p, SHA256: library[p]})
-	}
-	canon, err := json.Marshal(struct {
-		Rules   []evidence.RuleRecord `json:"rules"`
-		Library []evidence.FileDigest `json:"library"`
-	}{rs, lib})
-	if err != nil {
-		return "", err
-	}
-	sum := sha256.Sum256(canon)
-	return hex.EncodeToString(sum[:]), nil
 }

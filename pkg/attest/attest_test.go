@@ -14,12 +14,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/secure-systems-lab/go-securesystemslib/dsse"
 
-	"github.com/soc2scan/soc2scan/pkg/evidence"
 	"github.com/soc2scan/soc2scan/pkg/report"
 )
 
@@ -271,32 +269,3 @@ func TestSubjects(t *testing.T) {
 
 // TestRuleSetDigestMatchesEvidence pins RuleSetDigest to the digest the
 // evidence bundle records in run.json.
-func TestRuleSetDigestMatchesEvidence(t *testing.T) {
-	t.Parallel()
-	rules := []evidence.RuleRecord{
-		{ID: "B-1", Criteria: []string{"CC6.1"}, Digest: "bb"},
-		{ID: "A-1", Criteria: []string{"A1.2", "CC7.2"}, Digest: "aa"},
-	}
-	library := map[string]string{"rego/z.rego": "zz", "rego/a.rego": "11"}
-	dir := t.TempDir()
-	bundle, err := evidence.Write(dir, evidence.Run{Start: time.Unix(0, 0), End: time.Unix(1, 0), Tool: "soc2scan", Version: "test",
-		Rules: rules, Library: library, Report: testReport()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(filepath.Join(bundle, evidence.RunFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rec evidence.RunRecord
-	if err := json.Unmarshal(b, &rec); err != nil {
-		t.Fatal(err)
-	}
-	got, err := RuleSetDigest(rules, library)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != rec.RuleSet.SHA256 {
-		t.Errorf("RuleSetDigest %s, run.json has %s", got, rec.RuleSet.SHA256)
-	}
-}

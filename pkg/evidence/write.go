@@ -85,22 +85,40 @@ func Write(dir string, r Run) (string, error) {
 }
 
 // record builds run.json.
-func record(r Run, evals []Evaluation) (*RunRecord, error) {
-	rules := slices.Clone(r.Rules)
-	slices.SortFunc(rules, func(a, b RuleRecord) int { return cmp.Compare(a.ID, b.ID) })
-	lib := make([]FileDigest, 0, len(r.Library))
-	for p, d := range r.Library {
+// RuleSetDigest returns the sha256 (hex) of a rule set as run.json records
+// it (RuleSet.SHA256): over the compact JSON of {"rules": ..., "library":
+// ...}, rules sorted by id, library files by path. Attestations and
+// exports name the logic that ran by it.
+func RuleSetDigest(rules []RuleRecord, library map[string]string) (string, error) {
+	sum, _, _, err := ruleSet(rules, library)
+	return sum, err
+}
+
+// ruleSet sorts a rule set and digests it.
+func ruleSet(rules []RuleRecord, library map[string]string) (string, []RuleRecord, []FileDigest, error) {
+	rs := slices.Clone(rules)
+	slices.SortFunc(rs, func(a, b RuleRecord) int { return cmp.Compare(a.ID, b.ID) })
+	lib := make([]FileDigest, 0, len(library))
+	for p, d := range library {
 		lib = append(lib, FileDigest{Path: p, SHA256: d})
 	}
 	slices.SortFunc(lib, func(a, b FileDigest) int { return cmp.Compare(a.Path, b.Path) })
 	canon, err := json.Marshal(struct {
 		Rules   []RuleRecord `json:"rules"`
 		Library []FileDigest `json:"library"`
-	}{rules, lib})
+	}{rs, lib})
+	if err != nil {
+		return "", nil, nil, err
+	}
+	sum := sha256.Sum256(canon)
+	return hex.EncodeToString(sum[:]), rs, lib, nil
+}
+
+func record(r Run, evals []Evaluation) (*RunRecord, error) {
+	setSum, rules, lib, err := ruleSet(r.Rules, r.Library)
 	if err != nil {
 		return nil, err
 	}
-	setSum := sha256.Sum256(canon)
 	scope := make([]string, len(r.Scope))
 	for i, c := range r.Scope {
 		scope[i] = string(c)
@@ -124,7 +142,7 @@ func record(r Run, evals []Evaluation) (*RunRecord, error) {
 		Start:    r.Start.UTC(),
 		End:      r.End.UTC(),
 		Tool:     Tool{Name: r.Tool, Version: r.Version, Commit: r.Commit},
-		RuleSet:  RuleSet{Version: r.Version, SHA256: hex.EncodeToString(setSum[:]), Rules: rules, Library: lib},
+		RuleSet:  RuleSet{Version: r.Version, SHA256: setSum, Rules: rules, Library: lib},
 		Scope:    scope,
 		Inputs:   inputs,
 		Files:    files,
