@@ -317,16 +317,28 @@ type group struct {
 // finished at 0.55 s).
 const groupsPerWorker = 3
 
-// prepare shares the rules out round-robin into groups (rules of one
-// platform, which cost alike, land in different groups) and prepares each
-// group's query. Library rules that several rules use are evaluated once
-// per group.
+// prepare shares the rules out into groups and prepares each group's
+// query. Library rules and function calls that several rules of a group
+// use are evaluated once per group.
 func (e *Engine) prepare(ctx context.Context) error {
 	n := max(1, min(groupsPerWorker*e.workers, len(e.rules)))
 	e.groups = make([]group, n)
 	parts := make([][]string, n)
+	// The rules of one service (soc2scan.rules.aws.s3) go to one group,
+	// where the library calls they share (tf.related on the same buckets)
+	// are evaluated once; the services of one platform are dealt out over
+	// the groups, so a document of one platform keeps every core busy.
+	serviceGroup := map[string]int{}
+	nextGroup := map[string]int{}
 	for i, r := range e.rules {
-		g := i % n
+		service := r.Package[:max(0, strings.LastIndex(r.Package, "."))]
+		g, ok := serviceGroup[service]
+		if !ok {
+			platform := strings.Split(strings.TrimPrefix(r.Package, RulePrefix), ".")[0]
+			g = nextGroup[platform] % n
+			nextGroup[platform]++
+			serviceGroup[service] = g
+		}
 		e.groups[g].rules = append(e.groups[g].rules, i)
 		parts[g] = append(parts[g], ruleQuery(i, r))
 	}
