@@ -131,3 +131,23 @@ func ExampleWithWaivers() {
 	// ACME-001 aws_s3_bucket.logs log bucket, owned by the platform team 2027-01-31
 	// waived: 1 failing: 0
 }
+
+// Name the logic that ran: a digest per rule (its metadata and Rego
+// source) and per shared library file, as evidence bundles record them.
+func ExampleScanner_RuleDigests() {
+	s, err := scan.New(scan.WithPolicyDir("testdata/rules"), scan.WithoutBuiltinRules())
+	if err != nil {
+		log.Fatal(err)
+	}
+	rules, err := s.RuleDigests()
+	if err != nil {
+		log.Fatal(err)
+	}
+	library, err := s.LibraryDigests()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(rules), len(rules["ACME-001"]), len(library) > 0)
+	// Output:
+	// 1 64 true
+}
