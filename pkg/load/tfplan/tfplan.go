@@ -191,7 +191,7 @@ type loaded struct {
 	format  string
 	values  *tfjson.StateValues
 	prior   *tfjson.State
-	changes []*tfjson.ResourceChange
+	changes []*resourceChange
 	config  *tfjson.Config
 	lines   map[string]int // address → line, when pretty-printed
 }
@@ -203,7 +203,7 @@ type instance struct {
 }
 
 func (p *loaded) document(source string) *document.Document {
-	changes := make(map[string]*tfjson.ResourceChange, len(p.changes))
+	changes := make(map[string]*resourceChange, len(p.changes))
 	for _, rc := range p.changes {
 		changes[rc.Address] = rc
 	}
@@ -273,7 +273,21 @@ func (p *loaded) document(source string) *document.Document {
 }
 
 // onlyRemoves reports whether a change leaves nothing behind after apply.
-func onlyRemoves(c *tfjson.Change) bool {
+// resourceChange is what soc2scan reads of resource_changes[]: the planned
+// actions and which values are known only after apply. The before and
+// after values, which planned_values holds already, are skipped rather
+// than decoded: they are a third of a plan.
+type resourceChange struct {
+	Address string  `json:"address"`
+	Change  *change `json:"change"`
+}
+
+type change struct {
+	Actions      tfjson.Actions `json:"actions"`
+	AfterUnknown any            `json:"after_unknown"`
+}
+
+func onlyRemoves(c *change) bool {
 	if c == nil {
 		return false
 	}
