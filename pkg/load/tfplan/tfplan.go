@@ -190,7 +190,7 @@ func decodeError(source string, data []byte, sp span, what string, err error) do
 type loaded struct {
 	format  string
 	values  *tfjson.StateValues
-	prior   *tfjson.State
+	prior   *priorState
 	changes []*resourceChange
 	config  *tfjson.Config
 	lines   map[string]int // address → line, when pretty-printed
@@ -239,7 +239,7 @@ func (p *loaded) document(source string) *document.Document {
 	}
 	// Data sources read while planning live only in prior_state.
 	if p.prior != nil && p.prior.Values != nil {
-		walk(p.prior.Values.RootModule, "", true)
+		walk(p.prior.Values.RootModule.dataSources(), "", true)
 	}
 
 	doc := &document.Document{Kind: document.Terraform, Format: p.format, Source: source,
@@ -273,6 +273,55 @@ func (p *loaded) document(source string) *document.Document {
 }
 
 // onlyRemoves reports whether a change leaves nothing behind after apply.
+// priorState is what soc2scan reads of prior_state: the data sources read
+// while planning. The managed resources, as big as planned_values in a plan
+// of existing infrastructure, are skipped rather than decoded.
+type priorState struct {
+	Values *struct {
+		RootModule *priorModule `json:"root_module"`
+	} `json:"values"`
+}
+
+type priorModule struct {
+	Address      string           `json:"address"`
+	Resources    []*priorResource `json:"resources"`
+	ChildModules []*priorModule   `json:"child_modules"`
+}
+
+// priorResource decodes a resource only when it is a data source.
+type priorResource struct {
+	data *tfjson.StateResource
+}
+
+func (r *priorResource) UnmarshalJSON(b []byte) error {
+	var head struct {
+		Mode tfjson.ResourceMode `json:"mode"`
+	}
+	if err := json.Unmarshal(b, &head); err != nil || head.Mode != tfjson.DataResourceMode {
+		return err
+	}
+	r.data = &tfjson.StateResource{}
+	return json.Unmarshal(b, r.data)
+}
+
+// dataSources returns the module tree with its data sources only, in the
+// shape planned_values has.
+func (m *priorModule) dataSources() *tfjson.StateModule {
+	if m == nil {
+		return nil
+	}
+	out := &tfjson.StateModule{Address: m.Address}
+	for _, r := range m.Resources {
+		if r != nil && r.data != nil {
+			out.Resources = append(out.Resources, r.data)
+		}
+	}
+	for _, c := range m.ChildModules {
+		out.ChildModules = append(out.ChildModules, c.dataSources())
+	}
+	return out
+}
+
 // resourceChange is what soc2scan reads of resource_changes[]: the planned
 // actions and which values are known only after apply. The before and
 // after values, which planned_values holds already, are skipped rather
