@@ -10,7 +10,6 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,10 +17,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/secure-systems-lab/go-securesystemslib/dsse"
 
+	"github.com/soc2scan/soc2scan/internal/golden"
 	"github.com/soc2scan/soc2scan/pkg/report"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 const ruleSet = "5f2b0c3c8e0d9a1e4b6f7a8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f7a8b9c0"
 
@@ -105,19 +103,7 @@ func TestStatementGolden(t *testing.T) {
 	if err := Write(context.Background(), &b, st, nil); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "statement.json.golden")
-	if *update {
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("statement (-want +got):\n%s", diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "statement.json.golden"), b.String())
 }
 
 func TestStatementErrors(t *testing.T) {

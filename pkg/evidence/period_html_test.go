@@ -2,9 +2,11 @@ package evidence
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/soc2scan/soc2scan/internal/golden"
 	"github.com/soc2scan/soc2scan/internal/htmlcheck"
 
 	"github.com/soc2scan/soc2scan/pkg/report"
@@ -21,7 +23,7 @@ func TestPeriodHTMLGolden(t *testing.T) {
 	if err := PeriodHTML(&b, p); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "period.html", b.String())
+	golden.Check(t, filepath.Join("testdata", "period", "period.html.golden"), b.String())
 }
 
 // TestPeriodHTMLCounts: every count the page marks with a JSON pointer

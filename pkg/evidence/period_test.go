@@ -2,7 +2,6 @@ package evidence
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,11 +12,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/soc2scan/soc2scan/internal/golden"
 	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // check is one evaluation of a crafted run: rule, resource, status, and
 // for "waived" the waiver's expiry.
@@ -203,30 +201,8 @@ func TestPeriodGolden(t *testing.T) {
 			if err := tc.write(&b); err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, tc.file, b.String())
+			golden.Check(t, filepath.Join("testdata", "period", tc.file+".golden"), b.String())
 		})
-	}
-}
-
-// checkGolden compares got with testdata/period/NAME.golden, rewriting the
-// file first with -update.
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	golden := filepath.Join("testdata", "period", name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", golden, diff)
 	}
 }
 

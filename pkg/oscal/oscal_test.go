@@ -3,8 +3,6 @@ package oscal
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -13,11 +11,10 @@ import (
 	oscaltypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/soc2scan/soc2scan/internal/golden"
 	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 var (
 	start = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -85,23 +82,6 @@ func encode(t *testing.T, doc *oscaltypes.OscalCompleteSchema) []byte {
 	return b.Bytes()
 }
 
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
-}
-
 func TestAssessmentResults(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -147,7 +127,7 @@ func TestAssessmentResults(t *testing.T) {
 				t.Errorf("not deterministic (-first +second):\n%s", diff)
 			}
 			if tc.golden != "" {
-				checkGolden(t, tc.golden, got)
+				golden.Check(t, filepath.Join("testdata", tc.golden), string(got))
 			}
 		})
 	}
@@ -213,7 +193,7 @@ func TestComponentDefinition(t *testing.T) {
 			got := encode(t, ComponentDefinition(tc.rules, "v0.9.0", start))
 			validate(t, got)
 			if tc.golden != "" {
-				checkGolden(t, tc.golden, got)
+				golden.Check(t, filepath.Join("testdata", tc.golden), string(got))
 			}
 		})
 	}

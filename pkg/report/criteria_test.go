@@ -2,17 +2,14 @@ package report
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/soc2scan/soc2scan/internal/golden"
 	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // criteriaSample: A-1 (CC6.1) fails x.a and cannot tell on x.c; A-2
 // (CC6.6, CC7.2) fails x.a; B-1 (CC6.1, A1.2) passes x.b; C-1 (CC8.1) has
@@ -82,26 +79,7 @@ func TestCriteriaFormatsGolden(t *testing.T) {
 			if err := tc.write(&b); err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, tc.file, b.String())
+			golden.Check(t, filepath.Join("testdata", tc.file+".golden"), b.String())
 		})
-	}
-}
-
-// checkGolden compares got with testdata/NAME.golden, rewriting the file
-// first with -update.
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	golden := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", golden, diff)
 	}
 }

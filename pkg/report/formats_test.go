@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
+	"github.com/soc2scan/soc2scan/internal/golden"
 )
 
 func sampleRules() []RuleInfo {
@@ -49,7 +52,7 @@ func TestFormatsGolden(t *testing.T) {
 			if err := tc.write(&b); err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, tc.file, b.String())
+			golden.Check(t, filepath.Join("testdata", tc.file+".golden"), b.String())
 		})
 	}
 }

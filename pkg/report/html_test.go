@@ -2,9 +2,11 @@ package report
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/soc2scan/soc2scan/internal/golden"
 	"github.com/soc2scan/soc2scan/internal/htmlcheck"
 	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
@@ -32,7 +34,7 @@ func TestHTMLGolden(t *testing.T) {
 	if err := HTML(&b, r, c); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "report.html", b.String())
+	golden.Check(t, filepath.Join("testdata", "report.html.golden"), b.String())
 	var again bytes.Buffer
 	if err := HTML(&again, r, c); err != nil || again.String() != b.String() {
 		t.Errorf("a second rendering differs (error %v)", err)

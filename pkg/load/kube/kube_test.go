@@ -1,7 +1,6 @@
 package kube_test
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,12 +9,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/soc2scan/soc2scan/internal/golden"
 	"github.com/soc2scan/soc2scan/pkg/document"
 	"github.com/soc2scan/soc2scan/pkg/load/internal/yamlvalue"
 	"github.com/soc2scan/soc2scan/pkg/load/kube"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // parse loads one file the way pkg/load does: every manifest of the stream,
 // other documents ignored.
@@ -86,19 +84,7 @@ func TestObjectsGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := summary(parse(name, data))
-			golden := filepath.Join("testdata", strings.TrimSuffix(name, filepath.Ext(name))+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", golden, diff)
-			}
+			golden.Check(t, filepath.Join("testdata", strings.TrimSuffix(name, filepath.Ext(name))+".golden"), got)
 		})
 	}
 }

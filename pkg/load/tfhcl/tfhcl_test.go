@@ -3,7 +3,6 @@ package tfhcl_test
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,13 +11,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/soc2scan/soc2scan/internal/golden"
 	"github.com/soc2scan/soc2scan/pkg/document"
 	"github.com/soc2scan/soc2scan/pkg/load/tfhcl"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // summary is what golden files hold of a load: every resource in full, the
 // call chains and the diagnostics.
@@ -39,7 +35,7 @@ type resource struct {
 	Positions          map[string]string
 }
 
-func golden(r document.Resource) resource {
+func goldenResource(r document.Resource) resource {
 	out := resource{ID: r.ID, Type: r.Type, Provider: r.Provider, Mode: r.Mode, Values: r.Values,
 		Unknown: r.Unknown, Refs: r.Refs, Location: r.Location.String(), Positions: map[string]string{}}
 	var walk func(path []string, v any)
@@ -73,7 +69,7 @@ func summarise(r *tfhcl.Result, diags document.Diagnostics) summary {
 	s := summary{Via: map[string][]string{}}
 	if r != nil {
 		for _, res := range r.Document.Resources {
-			s.Resources = append(s.Resources, golden(res))
+			s.Resources = append(s.Resources, goldenResource(res))
 		}
 		for id, locs := range r.Via {
 			for _, l := range locs {
@@ -103,19 +99,7 @@ func TestLoadGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := dir + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if diff := cmp.Diff(strings.TrimSpace(string(want)), string(got)); diff != "" {
-				t.Errorf("load of %s differs from %s (-want +got):\n%s", dir, golden, diff)
-			}
+			golden.Check(t, dir+".golden", string(got)+"\n")
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package tfplan
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,10 +11,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/soc2scan/soc2scan/internal/golden"
 	"github.com/soc2scan/soc2scan/pkg/document"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // summary renders what a rule can see of a document, one resource a block,
 // for golden comparison: address, mode, action, line, unknown paths and refs.
@@ -82,19 +80,7 @@ func TestParseGolden(t *testing.T) {
 				t.Fatalf("diagnostics: %v", diags)
 			}
 			got := summary(doc)
-			golden := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("document differs from %s (-want +got):\n%s", golden, diff)
-			}
+			golden.Check(t, filepath.Join("testdata", name+".golden"), got)
 		})
 	}
 }
