@@ -264,11 +264,7 @@ func TestVerifyTampering(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, p := range res.Problems {
-				got = append(got, p.String())
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
+			if diff := cmp.Diff(tc.want, problemLines(res)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 		})
@@ -301,11 +297,7 @@ func TestVerifyGaps(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, p := range res.Problems {
-				got = append(got, p.String())
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
+			if diff := cmp.Diff(tc.want, problemLines(res)); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 		})
@@ -567,4 +559,13 @@ func FuzzVerifyLedger(f *testing.F) {
 			t.Error("nil result without error")
 		}
 	})
+}
+
+// problemLines renders what Verify found, one line a problem.
+func problemLines(res *Result) []string {
+	var out []string
+	for _, p := range res.Problems {
+		out = append(out, p.String())
+	}
+	return out
 }
