@@ -23,7 +23,7 @@ func newEvidenceCommand(stdout, stderr io.Writer) *cobra.Command {
 		Long: "scan --evidence DIR keeps one immutable bundle per run under DIR/runs and chains their\n" +
 			"digests in DIR/ledger.jsonl. The evidence commands read that directory; none rewrites it.",
 	}
-	cmd.AddCommand(newEvidenceVerifyCommand(stdout, stderr), newEvidenceReportCommand(stdout))
+	cmd.AddCommand(newEvidenceVerifyCommand(stdout, stderr), newEvidenceReportCommand(stdout), newEvidenceIndexCommand(stdout), newEvidenceQueryCommand(stdout, stderr))
 	return cmd
 }
 
