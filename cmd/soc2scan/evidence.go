@@ -29,15 +29,18 @@ func newEvidenceCommand(stdout, stderr io.Writer) *cobra.Command {
 
 func newEvidenceVerifyCommand(stdout, stderr io.Writer) *cobra.Command {
 	var cadence time.Duration
+	var asOf string
 	cmd := &cobra.Command{
 		Use:   "verify [flags] DIR",
 		Short: "Re-check every bundle's sums and the ledger's hash chain",
 		Long: "Re-check every bundle's sha256sums against its files and the ledger, and the ledger's hash\n" +
 			"chain, and report each problem on a line: an altered, missing or extra file (which run,\n" +
 			"which file), a ledger line removed, edited or moved, a bundle not in the ledger, and, with\n" +
-			"--cadence, each gap between runs longer than the cadence. Nothing is rewritten.\n\n" +
+			"--cadence, each gap between runs longer than the cadence, including the time from the last\n" +
+			"run to now (or to --as-of, e.g. the end of an audit period). Nothing is rewritten.\n\n" +
 			"Exit codes: 0 all verified, 1 problems found, 2 DIR unreadable or not an evidence directory.",
-		Example: "  soc2scan evidence verify evidence/ --cadence 24h",
+		Example: "  soc2scan evidence verify evidence/ --cadence 24h\n" +
+			"  soc2scan evidence verify evidence/ --cadence 24h --as-of 2026-06-30T23:59:59Z",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError{fmt.Errorf("evidence verify needs one DIR")}
@@ -48,7 +51,20 @@ func newEvidenceVerifyCommand(stdout, stderr io.Writer) *cobra.Command {
 			if cadence < 0 {
 				return usageError{fmt.Errorf("--cadence %s: must not be negative", cadence)}
 			}
-			res, err := evidence.Verify(args[0], cadence)
+			at := time.Now()
+			switch {
+			case asOf == "":
+			case asOf == "none":
+				at = time.Time{}
+			default:
+				var err error
+				if at, err = time.Parse(time.RFC3339, asOf); err != nil {
+					if at, err = time.Parse(time.DateOnly, asOf); err != nil {
+						return usageError{fmt.Errorf("--as-of %q: want RFC 3339 (2026-06-30T23:59:59Z), a date (YYYY-MM-DD, its start in UTC) or none", asOf)}
+					}
+				}
+			}
+			res, err := evidence.VerifyAsOf(args[0], cadence, at)
 			if err != nil {
 				return err
 			}
@@ -67,6 +83,7 @@ func newEvidenceVerifyCommand(stdout, stderr io.Writer) *cobra.Command {
 		},
 	}
 	cmd.Flags().DurationVar(&cadence, "cadence", 0, "report gaps between runs longer than this (e.g. 24h, 168h); 0 reports none")
+	cmd.Flags().StringVar(&asOf, "as-of", "", "with --cadence, also report the time from the last run to this time when longer (default now; none to skip)")
 	return cmd
 }
 

@@ -102,8 +102,12 @@ func TestEvidenceVerify(t *testing.T) {
 		wantStderr string
 	}{
 		{"clean", []string{"evidence", "verify", clean}, exitOK, "", "3 run(s) from 2026-03-01T06:00:00Z to 2026-03-03T18:00:00Z, 0 problem(s)"},
-		{"cadence", []string{"evidence", "verify", "--cadence", "24h", clean}, exitFindings,
+		{"cadence", []string{"evidence", "verify", "--cadence", "24h", "--as-of", "2026-03-04", clean}, exitFindings,
 			"no run between 2026-03-02T06:00:00Z and 2026-03-03T18:00:00Z (36h > 24h)\n", "1 problem(s)"},
+		{"cadence as of", []string{"evidence", "verify", "--cadence", "36h", "--as-of", "2026-03-06T18:00:00Z", clean}, exitFindings,
+			"no run since 2026-03-03T18:00:00Z, as of 2026-03-06T18:00:00Z (72h > 36h)\n", "1 problem(s)"},
+		{"cadence as of none", []string{"evidence", "verify", "--cadence", "36h", "--as-of", "none", clean}, exitOK, "", "0 problem(s)"},
+		{"bad as of", []string{"evidence", "verify", "--cadence", "36h", "--as-of", "yesterday", clean}, exitError, "", "--as-of \"yesterday\""},
 		{"tampered", []string{"evidence", "verify", tampered}, exitFindings,
 			"run " + runs[0].Name() + ": evaluations.jsonl: sha256 mismatch\n", "1 problem(s)"},
 		{"foreign ledger", []string{"evidence", "verify", foreign}, exitError, "", filepath.Join(foreign, evidence.LedgerFile) + ": not a soc2scan evidence ledger"},

@@ -78,12 +78,12 @@ func ruleSetDigest(s *scan.Scanner) (string, error) {
 
 // writeOSCAL writes the assessment-results document of a scan started at
 // start.
-func writeOSCAL(w io.Writer, s *scan.Scanner, rep *report.Report, start time.Time) error {
+func writeOSCAL(w io.Writer, s *scan.Scanner, rep *report.Report, start time.Time, runID string) error {
 	digest, err := ruleSetDigest(s)
 	if err != nil {
 		return err
 	}
-	doc, err := oscal.AssessmentResults(oscal.Run{Start: start, End: time.Now(), ToolVersion: toolVersion(),
+	doc, err := oscal.AssessmentResults(oscal.Run{ID: runID, Start: start, End: time.Now(), ToolVersion: toolVersion(),
 		RuleSetDigest: digest, Scope: soc2.NewScope(s.Scope()...), Rules: s.RuleInfo(), Report: rep})
 	if err != nil {
 		return err
@@ -92,12 +92,12 @@ func writeOSCAL(w io.Writer, s *scan.Scanner, rep *report.Report, start time.Tim
 }
 
 // writeGRC writes the flat GRC evidence records of a scan started at start.
-func writeGRC(w io.Writer, s *scan.Scanner, rep *report.Report, start time.Time) error {
+func writeGRC(w io.Writer, s *scan.Scanner, rep *report.Report, start time.Time, runID string) error {
 	digest, err := ruleSetDigest(s)
 	if err != nil {
 		return err
 	}
-	return report.GRCJSON(w, rep, s.RuleInfo(), report.GRCOptions{RuleSetDigest: digest, Time: start})
+	return report.GRCJSON(w, rep, s.RuleInfo(), report.GRCOptions{RuleSetDigest: digest, Time: start, RunID: runID})
 }
 
 // writeAttestation writes the in-toto statement of a scan of paths to

@@ -75,14 +75,20 @@ func TestScanOSCALAndGRC(t *testing.T) {
 	if res.Observations == nil || len(*res.Observations) != len(rep.Checks) {
 		t.Errorf("observations for %d checks: %v", len(rep.Checks), res.Observations)
 	}
-	digest := ""
+	digest, runID := "", ""
 	for _, p := range *res.Props {
-		if p.Name == "rule-set-sha256" {
+		switch p.Name {
+		case "rule-set-sha256":
 			digest = p.Value
+		case "evidence-run-id":
+			runID = p.Value
 		}
 	}
 	if digest != rec.RuleSet.SHA256 {
 		t.Errorf("OSCAL rule-set digest %q, run.json has %q", digest, rec.RuleSet.SHA256)
+	}
+	if runID != rec.RunID {
+		t.Errorf("OSCAL evidence-run-id %q, run.json has %q", runID, rec.RunID)
 	}
 
 	b, err = os.ReadFile(grcFile)
@@ -97,7 +103,7 @@ func TestScanOSCALAndGRC(t *testing.T) {
 		t.Errorf("%d GRC records for %d checks", len(records), len(rep.Checks))
 	}
 	for _, r := range records {
-		if r.RuleSetSHA256 != rec.RuleSet.SHA256 || len(r.ID) != 64 || r.CheckedAt == "" {
+		if r.RuleSetSHA256 != rec.RuleSet.SHA256 || len(r.ID) != 64 || r.CheckedAt == "" || r.RunID != rec.RunID {
 			t.Errorf("record %+v", r)
 			break
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -238,8 +239,13 @@ func runScan(ctx context.Context, f scanFlags, file *configfile.File, paths []st
 		}
 	}
 	if f.evidence != "" {
-		if _, err := writeEvidence(f.evidence, s, rep, paths, start); err != nil {
+		bundle, err := writeEvidence(f.evidence, s, rep, paths, start)
+		if err != nil {
 			return fmt.Errorf("--evidence: %w", err)
+		}
+		// The OSCAL and GRC outputs of the run name its bundle.
+		for i := range outputs {
+			outputs[i].runID = filepath.Base(bundle)
 		}
 	}
 	toTerminal := false
@@ -271,6 +277,7 @@ type output struct {
 	format, file string
 	color        bool
 	start        time.Time // when the scan started
+	runID        string    // the evidence bundle's run id, with --evidence
 }
 
 // parseOutputs reads the --format values (FORMAT or FORMAT=FILE) and
@@ -348,9 +355,9 @@ func (o output) write(s *scan.Scanner, rep *report.Report, stdout io.Writer) (er
 	case "criteria-markdown":
 		return report.CriteriaMarkdown(w, s.Criteria(rep))
 	case "oscal":
-		return writeOSCAL(w, s, rep, o.start)
+		return writeOSCAL(w, s, rep, o.start, o.runID)
 	case "grc-json":
-		return writeGRC(w, s, rep, o.start)
+		return writeGRC(w, s, rep, o.start, o.runID)
 	case "html":
 		return report.HTML(w, rep, s.Criteria(rep))
 	}

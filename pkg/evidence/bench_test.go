@@ -20,7 +20,7 @@ func BenchmarkVerify(b *testing.B) {
 		runs = 100
 	}
 	dir := b.TempDir()
-	generate(b, dir, runs, evals)
+	generate(b, dir, runs, evals, false)
 	b.ReportAllocs()
 	for b.Loop() {
 		res, err := Verify(dir, 25*time.Hour)
@@ -34,8 +34,11 @@ func BenchmarkVerify(b *testing.B) {
 }
 
 // generate writes runs daily runs, each of a report with evals checks: 10
-// rules over evals/10 resources, one check in 20 failing.
-func generate(b *testing.B, dir string, runs, evals int) {
+// rules over evals/10 resources, one check in 20 failing. With churn every
+// run has other rule digests (as if the rule set changed daily), so no
+// evaluation line repeats one of an earlier run: the worst case for the
+// period report's reader.
+func generate(b *testing.B, dir string, runs, evals int, churn bool) {
 	b.Helper()
 	const rules = 10
 	rep := &report.Report{}
@@ -58,6 +61,11 @@ func generate(b *testing.B, dir string, runs, evals int) {
 	rep.Finalize(1, evals/rules, rules)
 	start := time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC)
 	for i := range runs {
+		if churn {
+			for r := range records {
+				records[r].Digest = fmt.Sprintf("%064x", i*rules+r)
+			}
+		}
 		_, err := Write(dir, Run{Start: start.AddDate(0, 0, i), End: start.AddDate(0, 0, i).Add(time.Minute), Tool: "soc2scan",
 			Version: "v1.0.0", Inputs: []string{plan}, Scope: []soc2.Category{soc2.Security}, Rules: records, Report: rep})
 		if err != nil {

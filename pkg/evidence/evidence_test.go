@@ -302,6 +302,29 @@ func TestVerifyGaps(t *testing.T) {
 			}
 		})
 	}
+	// As of a time: the silence after the last run counts too.
+	last := t0.Add(60 * time.Hour)
+	asOf := []struct {
+		name    string
+		cadence time.Duration
+		at      time.Time
+		want    []string
+	}{
+		{"within cadence", 36 * time.Hour, last.Add(36 * time.Hour), nil},
+		{"stopped", 36 * time.Hour, last.Add(72 * time.Hour), []string{"no run since 2026-03-03T20:00:00Z, as of 2026-03-06T20:00:00Z (72h > 36h)"}},
+		{"no cadence", 0, last.Add(720 * time.Hour), nil},
+	}
+	for _, tc := range asOf {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := VerifyAsOf(dir, tc.cadence, tc.at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, problemLines(res)); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
 }
 
 func TestVerifyErrors(t *testing.T) {

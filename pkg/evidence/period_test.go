@@ -338,23 +338,29 @@ func FuzzEvalLine(f *testing.F) {
 
 // BenchmarkPeriod builds the period report of a ledger of 1,000 daily runs
 // × 10,000 evaluations (written once before timing, as for BenchmarkVerify;
-// with -short 100 runs).
+// with -short 100 runs): "steady" runs scan an unchanged configuration,
+// "churn" runs differ in every evaluation line (see generate).
 func BenchmarkPeriod(b *testing.B) {
 	runs, evals := 1000, 10000
 	if testing.Short() {
 		runs = 100
 	}
-	dir := b.TempDir()
-	generate(b, dir, runs, evals)
-	from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	b.ReportAllocs()
-	for b.Loop() {
-		p, err := Period(dir, from, from.AddDate(0, 0, runs-1), soc2.FullScope())
-		if err != nil {
-			b.Fatal(err)
-		}
-		if p.Runs != runs || len(p.Findings) != evals/20 {
-			b.Fatalf("%d runs, %d findings", p.Runs, len(p.Findings))
-		}
+	for _, churn := range []bool{false, true} {
+		name := map[bool]string{false: "steady", true: "churn"}[churn]
+		b.Run(name, func(b *testing.B) {
+			dir := b.TempDir()
+			generate(b, dir, runs, evals, churn)
+			from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+			b.ReportAllocs()
+			for b.Loop() {
+				p, err := Period(dir, from, from.AddDate(0, 0, runs-1), soc2.FullScope())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if p.Runs != runs || len(p.Findings) != evals/20 {
+					b.Fatalf("%d runs, %d findings", p.Runs, len(p.Findings))
+				}
+			}
+		})
 	}
 }

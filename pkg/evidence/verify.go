@@ -64,6 +64,14 @@ func (r *Result) OK() bool { return len(r.Problems) == 0 }
 // evidence directory (no ledger, or a ledger of which no line is an entry);
 // everything else is a Problem in the Result.
 func Verify(dir string, cadence time.Duration) (*Result, error) {
+	return VerifyAsOf(dir, cadence, time.Time{})
+}
+
+// VerifyAsOf is Verify that also, when cadence > 0 and asOf is not zero,
+// reports the time from the last run to asOf when it is longer than
+// cadence: scheduled scans that stopped leave no gap between runs, only
+// one after the last (as of now, or as of the end of an audit period).
+func VerifyAsOf(dir string, cadence time.Duration, asOf time.Time) (*Result, error) {
 	ledgerPath := filepath.Join(dir, LedgerFile)
 	data, err := os.ReadFile(ledgerPath)
 	if err != nil {
@@ -124,6 +132,12 @@ func Verify(dir string, cadence time.Duration) (*Result, error) {
 			if gap := times[i].Sub(times[i-1]); gap > cadence {
 				res.add(Problem{Kind: GapProblem, Message: fmt.Sprintf("no run between %s and %s (%s > %s)",
 					times[i-1].UTC().Format(time.RFC3339), times[i].UTC().Format(time.RFC3339), duration(gap), duration(cadence))})
+			}
+		}
+		if !asOf.IsZero() && len(times) > 0 {
+			if gap := asOf.Sub(res.Last); gap > cadence {
+				res.add(Problem{Kind: GapProblem, Message: fmt.Sprintf("no run since %s, as of %s (%s > %s)",
+					res.Last.UTC().Format(time.RFC3339), asOf.UTC().Format(time.RFC3339), duration(gap), duration(cadence))})
 			}
 		}
 	}

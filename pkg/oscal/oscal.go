@@ -210,6 +210,11 @@ func AssessmentResults(r Run) (*oscaltypes.OscalCompleteSchema, error) {
 		},
 		ReviewedControls: oscaltypes.ReviewedControls{ControlSelections: []oscaltypes.AssessedControls{{}}},
 	}
+	if r.ID != "" {
+		// The evidence bundle (runs/<id>/ of the evidence directory) that
+		// holds this run's evaluations, sums and ledger line.
+		*result.Props = append(*result.Props, prop("evidence-run-id", r.ID))
+	}
 	if len(controls) > 0 {
 		result.ReviewedControls.ControlSelections[0].IncludeControls = &controls
 	} else {

@@ -35,6 +35,9 @@ type GRCRecord struct {
 	WaiverExpires string `json:"waiver_expires,omitempty"`
 	RuleSetSHA256 string `json:"rule_set_sha256,omitempty"`
 	CheckedAt     string `json:"checked_at,omitempty"` // RFC 3339, UTC
+	// RunID is the evidence bundle of the run (soc2scan scan --evidence),
+	// where the record can be verified.
+	RunID string `json:"run_id,omitempty"`
 }
 
 // GRCOptions are what a GRC record carries beyond the report.
@@ -43,6 +46,8 @@ type GRCOptions struct {
 	RuleSetDigest string
 	// Time is when the scan ran; zero leaves checked_at out.
 	Time time.Time
+	// RunID is the evidence bundle's run id, when the run kept one.
+	RunID string
 }
 
 // GRCRecordID is the stable id of a rule's evaluation of a resource.
@@ -75,7 +80,7 @@ func GRCRecords(r *Report, rules []RuleInfo, opts GRCOptions) []GRCRecord {
 		rec := GRCRecord{
 			ID: GRCRecordID(c.RuleID, c.Resource, c.Source), RuleID: c.RuleID, Title: ru.Title, Severity: string(ru.Severity),
 			Criteria: strings.Join(ru.Criteria, ";"), Resource: c.Resource, Source: c.Source, File: c.Source,
-			Status: string(c.Status), Message: c.Message, RuleSetSHA256: opts.RuleSetDigest, CheckedAt: checkedAt,
+			Status: string(c.Status), Message: c.Message, RuleSetSHA256: opts.RuleSetDigest, CheckedAt: checkedAt, RunID: opts.RunID,
 		}
 		if f, ok := findings[rec.ID]; ok {
 			rec.Title, rec.Severity, rec.Criteria = f.Title, string(f.Severity), strings.Join(f.Criteria, ";")
