@@ -43,7 +43,7 @@ func BenchmarkRule(b *testing.B) {
 			b.Run(r.ID+"/"+string(doc.Kind), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := q.Eval(ctx, rego.EvalParsedInput(input)); err != nil {
+					if _, err := q.Eval(ctx, rego.EvalParsedInput(input), asTerm); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -23,6 +23,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -304,59 +305,73 @@ func ruleQuery(i int, r *Rule) string {
 	return q
 }
 
-// group is a share of the rules with the prepared query that evaluates them
-// together.
+// group is the rules of one service (soc2scan.rules.aws.s3) with the
+// prepared query that evaluates them together: library rules and function
+// calls that the service's rules share (tf.related on the same buckets,
+// aws.internet_ingress_rules) are evaluated once per group.
 type group struct {
 	rules []int // indexes into Engine.rules
 	query rego.PreparedEvalQuery
 }
 
-// groupsPerWorker: rules cost unequally, so there are more groups than
-// cores and the scheduler evens the load out (with one group per core, the
-// 10,000-workload benchmark waited 0.9 s on one group while the other had
-// finished at 0.55 s).
-const groupsPerWorker = 3
-
-// prepare shares the rules out into groups and prepares each group's
-// query. Library rules and function calls that several rules of a group
-// use are evaluated once per group.
+// prepare groups the rules by service and prepares each group's query.
 func (e *Engine) prepare(ctx context.Context) error {
-	n := max(1, min(groupsPerWorker*e.workers, len(e.rules)))
-	e.groups = make([]group, n)
-	parts := make([][]string, n)
-	// The rules of one service (soc2scan.rules.aws.s3) go to one group,
-	// where the library calls they share (tf.related on the same buckets)
-	// are evaluated once; the services of one platform are dealt out over
-	// the groups, so a document of one platform keeps every core busy.
-	serviceGroup := map[string]int{}
-	nextGroup := map[string]int{}
+	byService := map[string]int{}
+	var parts [][]string
 	for i, r := range e.rules {
 		service := r.Package[:max(0, strings.LastIndex(r.Package, "."))]
-		g, ok := serviceGroup[service]
+		g, ok := byService[service]
 		if !ok {
-			platform := strings.Split(strings.TrimPrefix(r.Package, RulePrefix), ".")[0]
-			g = nextGroup[platform] % n
-			nextGroup[platform]++
-			serviceGroup[service] = g
+			g = len(e.groups)
+			byService[service] = g
+			e.groups = append(e.groups, group{})
+			parts = append(parts, nil)
 		}
 		e.groups[g].rules = append(e.groups[g].rules, i)
 		parts[g] = append(parts[g], ruleQuery(i, r))
 	}
-	for g := range e.groups {
-		if len(parts[g]) == 0 {
-			parts[g] = append(parts[g], "true")
-		}
+	errs := make([]error, len(e.groups))
+	forEach(len(e.groups), e.workers, func(g int) {
 		body, err := ast.ParseBody(strings.Join(parts[g], "\n"))
 		if err != nil {
-			return fmt.Errorf("building the rule query: %w", err)
+			errs[g] = fmt.Errorf("building the rule query: %w", err)
+			return
 		}
 		q, err := rego.New(rego.ParsedQuery(body), rego.Compiler(e.compiler)).PrepareForEval(ctx)
 		if err != nil {
-			return fmt.Errorf("preparing the rule query: %w", err)
+			errs[g] = fmt.Errorf("preparing the rule query: %w", err)
+			return
 		}
 		e.groups[g].query = q
+	})
+	return errors.Join(errs...)
+}
+
+// schedule returns the groups to run on a document, costliest first: a
+// group whose rules' resource types the document does not hold cannot
+// check or find anything there and is left out (most of the library, for
+// a Kubernetes or a small Terraform document). A group's cost is the
+// number of resources its rules look at, so the long ones start first and
+// the short ones fill the cores up at the end.
+func (e *Engine) schedule(doc *document.Document) []int {
+	count := map[string]int{}
+	for i := range doc.Resources {
+		count[doc.Resources[i].Type]++
 	}
-	return nil
+	cost := make([]int, len(e.groups))
+	var run []int
+	for g := range e.groups {
+		for _, i := range e.groups[g].rules {
+			for _, t := range e.rules[i].ResourceTypes {
+				cost[g] += count[t]
+			}
+		}
+		if cost[g] > 0 {
+			run = append(run, g)
+		}
+	}
+	slices.SortStableFunc(run, func(a, b int) int { return cmp.Compare(cost[b], cost[a]) })
+	return run
 }
 
 // ruleQueryFor prepares the query of rule i alone.
@@ -411,34 +426,38 @@ func (e *Engine) Evaluate(ctx context.Context, docs []*document.Document) ([]Res
 	return results, nil
 }
 
-// ruleOutput is one rule's deny and unknown sets, as Rego returned them.
+// ruleOutput is one rule's deny and unknown sets, as Rego returned them
+// (terms, see asTerm).
 type ruleOutput struct {
 	deny, unknown any
 }
 
 // outputOf reads rule i's sets from the bindings ruleQuery names.
 func outputOf(b rego.Vars, i int) ruleOutput {
-	return ruleOutput{deny: b[fmt.Sprintf("r%d", i)], unknown: b[fmt.Sprintf("u%d", i)]}
+	return ruleOutput{deny: b["r"+strconv.Itoa(i)], unknown: b["u"+strconv.Itoa(i)]}
 }
+
+// asTerm makes a query hand back its bindings as the terms the evaluator
+// built: collect reads them directly, where turning every finding into Go
+// maps first cost a tenth of the evaluation of a large Kubernetes scan.
+var asTerm = rego.EvalGenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
 
 func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
 	var res Result
+	run := e.schedule(doc)
+	if len(run) == 0 {
+		return res
+	}
 	input, err := inputValue(doc)
 	if err != nil {
 		res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: fmt.Sprintf("building rule input: %v", err)})
 		return res
 	}
 	outputs := make([]ruleOutput, len(e.rules))
-	errs := make([][]report.Error, len(e.groups))
-	var wg sync.WaitGroup
-	for g := range e.groups {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[g] = e.evaluateGroup(ctx, &e.groups[g], doc, input, outputs)
-		}()
-	}
-	wg.Wait()
+	errs := make([][]report.Error, len(run))
+	forEach(len(run), e.workers, func(k int) {
+		errs[k] = e.evaluateGroup(ctx, &e.groups[run[k]], doc, input, outputs)
+	})
 	for _, ge := range errs {
 		res.Errors = append(res.Errors, ge...)
 	}
@@ -464,7 +483,7 @@ func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
 // evaluateGroup evaluates one group's rules on a document's input, writing
 // each rule's sets to outputs[i] (groups write disjoint indexes).
 func (e *Engine) evaluateGroup(ctx context.Context, g *group, doc *document.Document, input ast.Value, outputs []ruleOutput) []report.Error {
-	rs, err := g.query.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := g.query.Eval(ctx, rego.EvalParsedInput(input), asTerm)
 	switch {
 	case err == nil && len(rs) == 1:
 		for _, i := range g.rules {
@@ -482,7 +501,7 @@ func (e *Engine) evaluateGroup(ctx context.Context, g *group, doc *document.Docu
 		q, qerr := e.ruleQueryFor(ctx, i)
 		if qerr == nil {
 			var one rego.ResultSet
-			one, qerr = q.Eval(ctx, rego.EvalParsedInput(input))
+			one, qerr = q.Eval(ctx, rego.EvalParsedInput(input), asTerm)
 			if qerr == nil && len(one) == 1 {
 				outputs[i] = outputOf(one[0].Bindings, i)
 				continue
@@ -596,31 +615,64 @@ func entries(set any) ([]entry, error) {
 	if set == nil {
 		return nil, nil
 	}
-	items, ok := set.([]any)
+	t, ok := set.(*ast.Term)
 	if !ok {
 		return nil, fmt.Errorf("deny and unknown must be sets of objects, got %T", set)
 	}
+	var items []*ast.Term
+	switch v := t.Value.(type) {
+	case ast.Set:
+		items = v.Slice()
+	case *ast.Array:
+		items = make([]*ast.Term, v.Len())
+		for i := range items {
+			items[i] = v.Elem(i)
+		}
+	default:
+		return nil, fmt.Errorf("deny and unknown must be sets of objects, got %v", t)
+	}
 	out := make([]entry, 0, len(items))
 	for _, it := range items {
-		obj, ok := it.(map[string]any)
+		obj, ok := it.Value.(ast.Object)
 		if !ok {
 			return nil, fmt.Errorf(`a finding must be an object {"resource": ..., "message": ...}, got %v`, it)
 		}
-		resource, _ := obj["resource"].(string)
-		message, _ := obj["message"].(string)
+		resource, message := stringField(obj, resourceKey), stringField(obj, messageKey)
 		if resource == "" || message == "" {
 			return nil, fmt.Errorf(`a finding must have string "resource" and "message", got %v`, it)
 		}
 		e := entry{resource: resource, message: message}
-		if p, ok := obj["path"].([]any); ok {
-			e.path = make([]string, len(p))
-			for i, k := range p {
-				e.path[i] = fmt.Sprint(k)
+		if p := obj.Get(pathKey); p != nil {
+			if a, ok := p.Value.(*ast.Array); ok {
+				e.path = make([]string, a.Len())
+				for i := range e.path {
+					if k, ok := a.Elem(i).Value.(ast.String); ok {
+						e.path[i] = string(k)
+					} else {
+						e.path[i] = a.Elem(i).Value.String()
+					}
+				}
 			}
 		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+var (
+	resourceKey = ast.StringTerm("resource")
+	messageKey  = ast.StringTerm("message")
+	pathKey     = ast.StringTerm("path")
+)
+
+// stringField is obj[key] when it is a string, else "".
+func stringField(obj ast.Object, key *ast.Term) string {
+	if v := obj.Get(key); v != nil {
+		if s, ok := v.Value.(ast.String); ok {
+			return string(s)
+		}
+	}
+	return ""
 }
 
 // forEach calls fn(0) ... fn(n-1) on workers goroutines and waits for them.

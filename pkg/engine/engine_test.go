@@ -148,6 +148,30 @@ func TestEvaluateFindingsAndChecks(t *testing.T) {
 	}
 }
 
+// TestRuleRunsOnItsTypesOnly: a rule is evaluated on a document only when
+// the document holds a resource of one of its types (data sources
+// included); elsewhere it cannot check anything and is not run.
+func TestRuleRunsOnItsTypesOnly(t *testing.T) {
+	always := userRule("always", strings.Replace(goodMeta, "aws_s3_bucket", "aws_ebs_volume, aws_iam_policy_document", 1),
+		`deny contains {"resource": "aws_ebs_volume.v", "message": "ran"} if true`)
+	e := newUserEngine(t, map[string]string{"always.rego": always})
+	ebs := &document.Document{Kind: document.Terraform, Source: "ebs.json",
+		Resources: []document.Resource{{ID: "aws_ebs_volume.v", Type: "aws_ebs_volume", Mode: document.Managed}}}
+	policy := &document.Document{Kind: document.Terraform, Source: "data.json",
+		Resources: []document.Resource{{ID: "data.aws_iam_policy_document.p", Type: "aws_iam_policy_document", Mode: document.Data}}}
+	results, err := e.Evaluate(context.Background(), []*document.Document{bucketDoc(), ebs, policy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran := make([]int, len(results))
+	for i, r := range results {
+		ran[i] = len(r.Findings)
+	}
+	if diff := cmp.Diff([]int{0, 1, 1}, ran); diff != "" {
+		t.Errorf("findings per document (-want +got):\n%s", diff)
+	}
+}
+
 func TestRuntimeErrorIsolated(t *testing.T) {
 	conflict := userRule("conflict", strings.Replace(goodMeta, "USER-001", "USER-BAD", 1),
 		`deny contains tf.finding(b, "x") if {

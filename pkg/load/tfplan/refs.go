@@ -33,7 +33,7 @@ func (w *walk) visit(module, cfgPath, fromKey, ref string) bool {
 
 // linkReferences fills each resource's Refs from the configuration and from
 // values that name another resource's id or ARN.
-func linkReferences(res []document.Resource, insts []instance, modules []string, cfg *tfjson.Config) {
+func linkReferences(res []document.Resource, insts []instance, modules []string, cfg *configJSON) {
 	l := newLinker(insts, modules, cfg)
 	for i := range res {
 		refs := map[string][]string{}
@@ -66,7 +66,7 @@ func linkReferences(res []document.Resource, insts []instance, modules []string,
 // absent; dropping the mark makes a rule give the same answer on both, and
 // "unknown" keeps its meaning: the value the user configured is known only
 // after apply.
-func configuredUnknowns(unknown map[string]any, exprs map[string]*tfjson.Expression) map[string]any {
+func configuredUnknowns(unknown map[string]any, exprs map[string]*expression) map[string]any {
 	if len(unknown) == 0 {
 		return unknown
 	}
@@ -84,10 +84,10 @@ func configuredUnknowns(unknown map[string]any, exprs map[string]*tfjson.Express
 
 // configModule is a module of the configuration with its place in the tree.
 type configModule struct {
-	mod       *tfjson.ConfigModule
-	resources map[string]*tfjson.ConfigResource // by address inside the module
-	parent    string                            // configuration path of the caller
-	call      *tfjson.ModuleCall
+	mod       *moduleJSON
+	resources map[string]*resourceJSON // by address inside the module
+	parent    string                   // configuration path of the caller
+	call      *callJSON
 }
 
 type linker struct {
@@ -105,7 +105,7 @@ type linker struct {
 	resources map[string]instance
 }
 
-func newLinker(insts []instance, modules []string, cfg *tfjson.Config) *linker {
+func newLinker(insts []instance, modules []string, cfg *configJSON) *linker {
 	l := &linker{
 		byConfig:   map[string][]string{},
 		children:   map[string][]string{},
@@ -133,8 +133,8 @@ func newLinker(insts []instance, modules []string, cfg *tfjson.Config) *linker {
 		l.children[parent+"\x00"+name] = append(l.children[parent+"\x00"+name], m)
 	}
 	if cfg != nil && cfg.RootModule != nil {
-		var walk func(path string, m *tfjson.ConfigModule)
-		walk = func(path string, m *tfjson.ConfigModule) {
+		var walk func(path string, m *moduleJSON)
+		walk = func(path string, m *moduleJSON) {
 			for name, call := range m.ModuleCalls {
 				if call == nil || call.Module == nil {
 					continue
@@ -161,7 +161,7 @@ func joinPath(a, b string) string {
 }
 
 // configResource returns the configuration block of a resource instance.
-func (l *linker) configResource(in instance) *tfjson.ConfigResource {
+func (l *linker) configResource(in instance) *resourceJSON {
 	cm, ok := l.configs[l.configPath(in.module)]
 	if !ok || cm.mod == nil {
 		return nil
@@ -169,8 +169,8 @@ func (l *linker) configResource(in instance) *tfjson.ConfigResource {
 	return cm.resources[configAddress(in.res)]
 }
 
-func newConfigModule(m *tfjson.ConfigModule, parent string, call *tfjson.ModuleCall) configModule {
-	cm := configModule{mod: m, parent: parent, call: call, resources: make(map[string]*tfjson.ConfigResource, len(m.Resources))}
+func newConfigModule(m *moduleJSON, parent string, call *callJSON) configModule {
+	cm := configModule{mod: m, parent: parent, call: call, resources: make(map[string]*resourceJSON, len(m.Resources))}
 	for _, cr := range m.Resources {
 		if cr != nil {
 			cm.resources[cr.Address] = cr
@@ -255,7 +255,7 @@ func (l *linker) resolve(parts []string, module, cfgPath, fromKey string, w *wal
 			return nil
 		}
 		e := cm.call.Expressions[parts[1]]
-		if e == nil || e.ExpressionData == nil {
+		if e == nil {
 			return nil
 		}
 		segs := splitModule(module)
@@ -272,7 +272,7 @@ func (l *linker) resolve(parts []string, module, cfgPath, fromKey string, w *wal
 			return nil
 		}
 		out := cm.mod.Outputs[parts[2]]
-		if out == nil || out.Expression == nil || out.Expression.ExpressionData == nil {
+		if out == nil || out.Expression == nil {
 			return nil
 		}
 		var ids []string
@@ -368,9 +368,9 @@ func (l *linker) valueRefs(in instance, refs map[string][]string) {
 
 // flattenExpressions calls fn with the dotted path of every expression that
 // has references; nested blocks add their name to the path.
-func flattenExpressions(prefix string, exprs map[string]*tfjson.Expression, fn func(path string, refs []string)) {
+func flattenExpressions(prefix string, exprs map[string]*expression, fn func(path string, refs []string)) {
 	for k, e := range exprs {
-		if e == nil || e.ExpressionData == nil {
+		if e == nil {
 			continue
 		}
 		path := joinPath(prefix, k)

@@ -192,7 +192,7 @@ type loaded struct {
 	values  *tfjson.StateValues
 	prior   *priorState
 	changes []*resourceChange
-	config  *tfjson.Config
+	config  *configJSON
 	lines   map[string]int // address → line, when pretty-printed
 }
 
