@@ -5,8 +5,11 @@
 //	soc2scan scan [flags] PATH...
 //	soc2scan rules [--format text|json]
 //	soc2scan criteria [--format text|json] [--categories LIST]
-//	soc2scan evidence verify [--cadence 24h] DIR
-//	soc2scan evidence report DIR --from DATE --to DATE [--format text|markdown|json|csv]
+//	soc2scan evidence verify [--cadence 24h] [--as-of TIME] DIR
+//	soc2scan evidence report DIR --from DATE --to DATE [--format text|markdown|json|csv|html]
+//	soc2scan evidence index DIR [--db FILE]
+//	soc2scan evidence query DIR SQL [--format text|json|csv]
+//	soc2scan oscal component-definition
 //	soc2scan version
 //
 // Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 an input or
