@@ -434,12 +434,15 @@ type runReader struct {
 	prev, cur lineMemo
 }
 
-// lineMemo is the lines of one run, concatenated, with their results.
+// lineMemo is the lines of one run, concatenated, with their results and
+// their rule × resource keys.
 type lineMemo struct {
 	data    []byte
 	ends    []int
 	refs    []evalRef
 	details []evalDetail
+	keys    []byte
+	keyEnds []int
 }
 
 func (m *lineMemo) line(n int) []byte {
@@ -448,6 +451,14 @@ func (m *lineMemo) line(n int) []byte {
 		start = m.ends[n-1]
 	}
 	return m.data[start:m.ends[n]]
+}
+
+func (m *lineMemo) key(n int) []byte {
+	start := 0
+	if n > 0 {
+		start = m.keyEnds[n-1]
+	}
+	return m.keys[start:m.keyEnds[n]]
 }
 
 func (r *runReader) read(e LedgerEntry) (*runResult, error) {
@@ -473,6 +484,8 @@ func (r *runReader) read(e LedgerEntry) (*runResult, error) {
 	cur.data = slices.Grow(cur.data[:0], int(size))
 	cur.ends = slices.Grow(cur.ends[:0], cap(res.evals))
 	cur.refs = slices.Grow(cur.refs[:0], cap(res.evals))
+	cur.keys = cur.keys[:0]
+	cur.keyEnds = slices.Grow(cur.keyEnds[:0], cap(res.evals))
 	res.details = make([]evalDetail, 0, rec.Counts.Total.Fail+rec.Counts.Total.Waived)
 	for n := 1; sc.Scan(); n++ {
 		text := sc.Bytes()
@@ -483,16 +496,19 @@ func (r *runReader) read(e LedgerEntry) (*runResult, error) {
 				res.details = append(res.details, prev.details[ref.detail])
 				ref.detail = int32(len(res.details) - 1)
 			}
+			cur.keys = append(cur.keys, prev.key(i)...)
 		} else {
 			var err error
-			if ref, err = r.parse(text, res); err != nil {
+			if ref, err = r.parse(text, res, n-1); err != nil {
 				return nil, fmt.Errorf("%s:%d: not a soc2scan evaluation: %w", path, n, err)
 			}
+			cur.keys = append(cur.keys, r.kb...)
 		}
 		res.evals = append(res.evals, ref)
 		cur.data = append(cur.data, text...)
 		cur.ends = append(cur.ends, len(cur.data))
 		cur.refs = append(cur.refs, ref)
+		cur.keyEnds = append(cur.keyEnds, len(cur.keys))
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -502,17 +518,25 @@ func (r *runReader) read(e LedgerEntry) (*runResult, error) {
 	return res, nil
 }
 
-// parse reads one line of a run's evaluations.
-func (r *runReader) parse(text []byte, res *runResult) (evalRef, error) {
+// parse reads line i of a run's evaluations. A line that differs from the
+// previous run's at the same place (a new rule digest, say) mostly still
+// evaluates the same rule × resource there: its key is then taken from
+// that line, without a lookup.
+func (r *runReader) parse(text []byte, res *runResult, i int) (evalRef, error) {
 	l := &r.line
 	if err := l.parse(text); err != nil {
 		return evalRef{}, err
 	}
 	r.kb = append(append(append(append(append(r.kb[:0], l.rule...), 0), l.source...), 0), l.resource...)
-	ref, ok := r.cache[string(r.kb)]
-	if !ok {
-		ref = r.in.key(string(r.kb), l.rule, l.source, l.resource)
-		r.cache[string(r.kb)] = ref
+	var ref evalRef
+	if prev := &r.prev; i < len(prev.keyEnds) && bytes.Equal(r.kb, prev.key(i)) {
+		ref = prev.refs[i]
+	} else {
+		var ok bool
+		if ref, ok = r.cache[string(r.kb)]; !ok {
+			ref = r.in.key(string(r.kb), l.rule, l.source, l.resource)
+			r.cache[string(r.kb)] = ref
+		}
 	}
 	ref.status, ref.detail = l.code, -1
 	if l.code == stFail || l.code == stWaived {
