@@ -1254,15 +1254,27 @@ func quoted(b []byte, i int) ([]byte, int, error) {
 	if i >= len(b) || b[i] != '"' {
 		return nil, 0, errNotObject
 	}
-	j := bytes.IndexByte(b[i+1:], '"')
+	// Keys and most values are short: a plain loop finds their end
+	// sooner than IndexByte gets going.
+	start := i + 1
+	end := min(len(b), start+shortString)
+	for j := start; j < end; j++ {
+		if b[j] == '"' {
+			return b[start:j], j + 1, nil
+		}
+	}
+	j := bytes.IndexByte(b[end:], '"')
 	if j < 0 {
 		return nil, 0, errors.New("unterminated string")
 	}
-	return b[i+1 : i+1+j], i + j + 2, nil
+	return b[start : end+j], end + j + 1, nil
 }
 
+// shortString is how many bytes quoted looks at one by one.
+const shortString = 16
+
 func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
 		i++
 	}
 	return i
