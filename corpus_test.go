@@ -68,6 +68,9 @@ type tally struct {
 	expected, found     int
 	negatives, falsePos int
 	disagreed           int
+	// disagreedNeg counts the negative samples among the disagreements:
+	// samples our rule flags by our reading of the control.
+	disagreedNeg int
 	// remote counts expected positives set aside because their sample
 	// calls a registry module that is not installed: the loader cannot
 	// see its resources. Reported apart, and counted as misses in the
@@ -83,14 +86,22 @@ func (t *tally) add(o tally) {
 	t.negatives += o.negatives
 	t.falsePos += o.falsePos
 	t.disagreed += o.disagreed
+	t.disagreedNeg += o.disagreedNeg
 	t.remote += o.remote
 }
 
+// String gives the figures with disagreements set aside, then, in
+// brackets, the strict ones: recall counting positives in uninstalled
+// registry modules as misses, false positives counting every negative
+// sample our rule flags; then the disagreements by kind.
 func (t tally) String() string {
-	return fmt.Sprintf("queries %d mapped %d | recall %d/%d = %s (strict %d/%d = %s) | false positives %d/%d negative samples = %s | disagreements %d",
+	pos := t.disagreed - t.disagreedNeg
+	return fmt.Sprintf("queries %d mapped %d | recall %d/%d = %s (strict %d/%d = %s) | false positives %d/%d negative samples = %s (strict %d/%d = %s) | disagreements %d: %d positives in registry modules, %d other positives, %d negatives",
 		t.queries, t.mapped, t.found, t.expected, percent(t.found, t.expected),
 		t.found, t.expected+t.remote, percent(t.found, t.expected+t.remote),
-		t.falsePos, t.negatives, percent(t.falsePos, t.negatives), t.disagreed)
+		t.falsePos, t.negatives, percent(t.falsePos, t.negatives),
+		t.falsePos+t.disagreedNeg, t.negatives+t.disagreedNeg, percent(t.falsePos+t.disagreedNeg, t.negatives+t.disagreedNeg),
+		t.disagreed, t.remote, pos-t.remote, t.disagreedNeg)
 }
 
 // remoteModule tells a disagreement that is really an input the loader
@@ -348,6 +359,7 @@ func checkQuery(t *testing.T, ctx context.Context, e *engine.Engine, q corpusQue
 	for _, f := range q.NegativeFiles {
 		if _, skip := m.Disagree[f]; skip {
 			res.disagreed++
+			res.disagreedNeg++
 			continue
 		}
 		res.negatives++
