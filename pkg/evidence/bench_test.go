@@ -1,13 +1,11 @@
 package evidence
 
 import (
-	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/soc2scan/soc2scan/pkg/report"
+	"github.com/soc2scan/soc2scan/internal/evidencegen"
 	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
 
@@ -40,30 +38,14 @@ func BenchmarkVerify(b *testing.B) {
 // period report's reader.
 func generate(b *testing.B, dir string, runs, evals int, churn bool) {
 	b.Helper()
-	const rules = 10
-	rep := &report.Report{}
-	var records []RuleRecord
-	for r := range rules {
-		id := fmt.Sprintf("AWS-GEN-%03d", r)
-		records = append(records, RuleRecord{ID: id, Criteria: []string{"CC6.1", "CC7.2"}, Digest: strings.Repeat(fmt.Sprint(r), 64)})
-	}
 	plan := filepath.Join("testdata", "plan.json")
-	for i := range evals {
-		rule, res := records[i%rules].ID, fmt.Sprintf("aws_s3_bucket.bucket_%05d", i/rules)
-		c := report.Check{RuleID: rule, Resource: res, Source: plan, Status: report.Pass}
-		if i%20 == 0 {
-			c.Status = report.Fail
-			rep.Findings = append(rep.Findings, report.Finding{RuleID: rule, Severity: report.High, Criteria: records[i%rules].Criteria,
-				Resource: res, Source: plan, Location: report.Location{File: plan, Line: i}, Message: res + " has no encryption"})
-		}
-		rep.Checks = append(rep.Checks, c)
-	}
-	rep.Finalize(1, evals/rules, rules)
+	rep, rules := evidencegen.Report(plan, evals)
+	records := make([]RuleRecord, len(rules))
 	start := time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC)
 	for i := range runs {
-		if churn {
-			for r := range records {
-				records[r].Digest = fmt.Sprintf("%064x", i*rules+r)
+		for r, ru := range rules {
+			if i == 0 || churn {
+				records[r] = RuleRecord{ID: ru.ID, Criteria: ru.Criteria, Digest: evidencegen.Digest(i, r)}
 			}
 		}
 		_, err := Write(dir, Run{Start: start.AddDate(0, 0, i), End: start.AddDate(0, 0, i).Add(time.Minute), Tool: "soc2scan",

@@ -16,7 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/soc2scan/soc2scan/pkg/report"
+	"github.com/soc2scan/soc2scan/internal/evidencegen"
 	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
 
@@ -32,25 +32,7 @@ func testRun(t testing.TB, dir string, id string, start time.Time) Run {
 			t.Fatal(err)
 		}
 	}
-	rep := &report.Report{
-		Findings: []report.Finding{
-			{RuleID: "AWS-S3-001", Severity: report.High, Criteria: []string{"CC6.1"}, Resource: "aws_s3_bucket.logs", Source: plan,
-				Location: report.Location{File: plan, Line: 7}, Message: "aws_s3_bucket.logs has no encryption"},
-			{RuleID: "AWS-S3-002", Severity: report.Medium, Criteria: []string{"CC7.2"}, Resource: "aws_s3_bucket.logs", Source: plan,
-				Location: report.Location{File: plan, Line: 7}, Message: "aws_s3_bucket.logs has no access logging",
-				Waiver: &report.Waiver{Reason: "log bucket itself", Owner: "sec@example.com", Expires: "2026-12-31",
-					Origin: report.Location{File: ".soc2scan.yaml", Line: 4}}},
-			{RuleID: "AWS-S3-003", Severity: report.Low, Criteria: []string{"CC6.1"}, Resource: "aws_s3_bucket.old", Source: plan,
-				Location: report.Location{File: plan, Line: 20}, Message: "aws_s3_bucket.old is old", Baseline: true},
-		},
-		Checks: []report.Check{
-			{RuleID: "AWS-S3-001", Resource: "aws_s3_bucket.data", Source: plan, Status: report.Pass},
-			{RuleID: "AWS-S3-001", Resource: "aws_s3_bucket.logs", Source: plan, Status: report.Fail},
-			{RuleID: "AWS-S3-002", Resource: "aws_s3_bucket.logs", Source: plan, Status: report.Fail},
-			{RuleID: "AWS-S3-003", Resource: "aws_s3_bucket.old", Source: plan, Status: report.Fail},
-			{RuleID: "AWS-S3-003", Resource: "aws_s3_bucket.tmp", Source: plan, Status: report.Unknown, Message: "known after apply"},
-		},
-	}
+	rep := evidencegen.Sample(plan, false)
 	rep.Finalize(1, 3, 3)
 	return Run{
 		ID: id, Start: start, End: start.Add(3 * time.Second), Tool: "soc2scan", Version: "v0.9.0", Commit: "abc123",

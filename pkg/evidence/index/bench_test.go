@@ -2,14 +2,13 @@ package index
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/soc2scan/soc2scan/internal/evidencegen"
 	"github.com/soc2scan/soc2scan/pkg/evidence"
-	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
 
@@ -75,30 +74,15 @@ func copyIndex(b *testing.B, from, to string) {
 	}
 }
 
-// generate writes runs daily runs into dir, each of a report with evals
-// checks: 10 rules over evals/10 resources, one check in 20 failing (as
-// pkg/evidence's benchmarks do).
+// generate writes runs daily runs into dir, each of the same generated
+// report (as pkg/evidence's benchmarks do).
 func generate(b *testing.B, dir string, runs, evals int) {
 	b.Helper()
-	const rules = 10
-	rep := &report.Report{}
-	var records []evidence.RuleRecord
-	for r := range rules {
-		records = append(records, evidence.RuleRecord{ID: fmt.Sprintf("AWS-GEN-%03d", r), Criteria: []string{"CC6.1", "CC7.2"},
-			Digest: fmt.Sprintf("%064x", r)})
+	rep, rules := evidencegen.Report("plan.json", evals)
+	records := make([]evidence.RuleRecord, len(rules))
+	for r, ru := range rules {
+		records[r] = evidence.RuleRecord{ID: ru.ID, Criteria: ru.Criteria, Digest: evidencegen.Digest(0, r)}
 	}
-	const plan = "plan.json"
-	for i := range evals {
-		rule, res := records[i%rules].ID, fmt.Sprintf("aws_s3_bucket.bucket_%05d", i/rules)
-		c := report.Check{RuleID: rule, Resource: res, Source: plan, Status: report.Pass}
-		if i%20 == 0 {
-			c.Status = report.Fail
-			rep.Findings = append(rep.Findings, report.Finding{RuleID: rule, Severity: report.High, Criteria: records[i%rules].Criteria,
-				Resource: res, Source: plan, Location: report.Location{File: plan, Line: i}, Message: res + " has no encryption"})
-		}
-		rep.Checks = append(rep.Checks, c)
-	}
-	rep.Finalize(1, evals/rules, rules)
 	start := time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC)
 	for i := range runs {
 		_, err := evidence.Write(dir, evidence.Run{Start: start.AddDate(0, 0, i), End: start.AddDate(0, 0, i).Add(time.Minute),

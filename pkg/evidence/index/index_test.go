@@ -13,8 +13,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/soc2scan/soc2scan/internal/evidencegen"
 	"github.com/soc2scan/soc2scan/pkg/evidence"
-	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
 
@@ -27,29 +27,7 @@ func runID(i int) string { return fmt.Sprintf("00000000-0000-4000-8000-%012d", i
 // (passing from run fixedFrom on, when it is > 0), AWS-S3-002 (CC7.2)
 // waived, AWS-S3-003 (CC6.1, CC7.2) failing in the baseline and unknown.
 func testRun(i, fixedFrom int) evidence.Run {
-	const plan = "plan.json"
-	rep := &report.Report{
-		Findings: []report.Finding{
-			{RuleID: "AWS-S3-002", Severity: report.Medium, Criteria: []string{"CC7.2"}, Resource: "aws_s3_bucket.logs", Source: plan,
-				Location: report.Location{File: plan, Line: 7}, Message: "aws_s3_bucket.logs has no access logging",
-				Waiver: &report.Waiver{Reason: "log bucket itself", Owner: "sec@example.com", Expires: "2026-12-31",
-					Origin: report.Location{File: ".soc2scan.yaml", Line: 4}}},
-			{RuleID: "AWS-S3-003", Severity: report.Low, Criteria: []string{"CC6.1"}, Resource: "aws_s3_bucket.old", Source: plan,
-				Location: report.Location{File: plan, Line: 20}, Message: "aws_s3_bucket.old is old", Baseline: true},
-		},
-		Checks: []report.Check{
-			{RuleID: "AWS-S3-001", Resource: "aws_s3_bucket.data", Source: plan, Status: report.Pass},
-			{RuleID: "AWS-S3-001", Resource: "aws_s3_bucket.logs", Source: plan, Status: report.Pass},
-			{RuleID: "AWS-S3-002", Resource: "aws_s3_bucket.logs", Source: plan, Status: report.Fail},
-			{RuleID: "AWS-S3-003", Resource: "aws_s3_bucket.old", Source: plan, Status: report.Fail},
-			{RuleID: "AWS-S3-003", Resource: "aws_s3_bucket.tmp", Source: plan, Status: report.Unknown, Message: "known after apply"},
-		},
-	}
-	if fixedFrom <= 0 || i < fixedFrom {
-		rep.Checks[1].Status = report.Fail
-		rep.Findings = append(rep.Findings, report.Finding{RuleID: "AWS-S3-001", Severity: report.High, Criteria: []string{"CC6.1"},
-			Resource: "aws_s3_bucket.logs", Source: plan, Location: report.Location{File: plan, Line: 7}, Message: "aws_s3_bucket.logs has no encryption"})
-	}
+	rep := evidencegen.Sample("plan.json", fixedFrom > 0 && i >= fixedFrom)
 	rep.Finalize(1, 4, 3)
 	start := t0.AddDate(0, 0, i-1)
 	return evidence.Run{
