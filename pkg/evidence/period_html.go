@@ -8,20 +8,14 @@ import (
 	"time"
 
 	"github.com/soc2scan/soc2scan/pkg/report"
-	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
 
 // periodPage is what the period template shows.
 type periodPage struct {
 	*PeriodReport
-	Series   []periodSeries
+	Series   []report.Series[periodRow]
 	Rows     []periodRow
 	Statuses []report.CriterionStatus
-}
-
-type periodSeries struct {
-	Name string
-	Rows []periodRow
 }
 
 // periodRow is one criterion with its rules, their findings and waivers.
@@ -97,16 +91,8 @@ func PeriodHTML(w io.Writer, p *PeriodReport) error {
 			row.Rules = append(row.Rules, rr)
 		}
 		page.Rows = append(page.Rows, row)
-		name := c.ID
-		if cr, ok := soc2.Lookup(c.ID); ok {
-			name = cr.Series
-		}
-		if n := len(page.Series); n == 0 || page.Series[n-1].Name != name {
-			page.Series = append(page.Series, periodSeries{Name: name})
-		}
-		s := &page.Series[len(page.Series)-1]
-		s.Rows = append(s.Rows, row)
 	}
+	page.Series = report.BySeries(page.Rows, func(row periodRow) string { return row.ID })
 	return t.Execute(w, page)
 }
 

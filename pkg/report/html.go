@@ -71,7 +71,7 @@ func heatLevel(n, total int) string {
 type htmlPage struct {
 	Report   *Report
 	Criteria *CriteriaReport
-	Series   []htmlSeries
+	Series   []Series[htmlCriterion]
 	Rows     []htmlCriterion
 	Waived   []Finding
 	// Severities and Statuses order the counts.
@@ -79,11 +79,28 @@ type htmlPage struct {
 	Statuses   []CriterionStatus
 }
 
-// htmlSeries is one row of the heat map: the criteria of one series
-// (CC6 Logical and Physical Access Controls).
-type htmlSeries struct {
-	Name     string
-	Criteria []htmlCriterion
+// Series is one row of an HTML page's heat map: the rows of one criteria
+// series (CC6 Logical and Physical Access Controls), in order.
+type Series[T any] struct {
+	Name string
+	Rows []T
+}
+
+// BySeries groups rows, in the catalogue's order, into runs of one series;
+// id gives a row's criterion.
+func BySeries[T any](rows []T, id func(T) string) []Series[T] {
+	var out []Series[T]
+	for _, row := range rows {
+		name := id(row)
+		if cr, ok := soc2.Lookup(name); ok {
+			name = cr.Series
+		}
+		if n := len(out); n == 0 || out[n-1].Name != name {
+			out = append(out, Series[T]{Name: name})
+		}
+		out[len(out)-1].Rows = append(out[len(out)-1].Rows, row)
+	}
+	return out
 }
 
 // htmlCriterion is one criterion with its rules and their resources.
@@ -141,17 +158,7 @@ func HTML(w io.Writer, r *Report, c *CriteriaReport) error {
 	}
 	if c != nil {
 		p.Rows = htmlCriteria(r, c)
-		for _, row := range p.Rows {
-			name := row.ID
-			if cr, ok := soc2.Lookup(row.ID); ok {
-				name = cr.Series
-			}
-			if n := len(p.Series); n == 0 || p.Series[n-1].Name != name {
-				p.Series = append(p.Series, htmlSeries{Name: name})
-			}
-			s := &p.Series[len(p.Series)-1]
-			s.Criteria = append(s.Criteria, row)
-		}
+		p.Series = BySeries(p.Rows, func(row htmlCriterion) string { return row.ID })
 	}
 	return t.Execute(w, p)
 }
