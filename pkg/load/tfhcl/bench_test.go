@@ -55,13 +55,7 @@ func BenchmarkLoadModuleTree(b *testing.B) {
 	eng := builtinEngine(b)
 	for _, size := range []int{1000, 10000} {
 		b.Run(strconv.Itoa(size), func(b *testing.B) {
-			dir := b.TempDir()
-			n, err := modgen.Write(dir, size)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			b.ResetTimer()
+			dir, n := moduleTree(b, size)
 			for b.Loop() {
 				doc, diags := tfhcl.Load(context.Background(), dir, tfhcl.Options{})
 				if len(diags) > 0 || len(doc.Resources) != n {
@@ -83,13 +77,7 @@ func BenchmarkLoadModuleTree(b *testing.B) {
 func BenchmarkLoad(b *testing.B) {
 	for _, size := range []int{1000, 10000} {
 		b.Run(strconv.Itoa(size), func(b *testing.B) {
-			dir := b.TempDir()
-			n, err := modgen.Write(dir, size)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			b.ResetTimer()
+			dir, n := moduleTree(b, size)
 			for b.Loop() {
 				if doc, _ := tfhcl.Load(context.Background(), dir, tfhcl.Options{}); len(doc.Resources) != n {
 					b.Fatalf("%d resources, want %d", len(doc.Resources), n)
@@ -97,6 +85,20 @@ func BenchmarkLoad(b *testing.B) {
 			}
 		})
 	}
+}
+
+// moduleTree writes a generated module tree of size resources into a
+// temporary directory and returns it with the number of resources, ready
+// for timing.
+func moduleTree(b *testing.B, size int) (string, int) {
+	dir := b.TempDir()
+	n, err := modgen.Write(dir, size)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	return dir, n
 }
 
 // peakRSS is the process's peak resident memory in MiB (Linux), or 0.

@@ -133,21 +133,50 @@ func (mi *modInst) local(name string) cty.Value {
 		s = &slot{}
 		mi.locals[name] = s
 	}
+	if run, ready := mi.begin(s, loc(a.NameRange), "local."+name); !run {
+		if ready {
+			return s.val
+		}
+		return cty.DynamicVal
+	}
+	defer mi.end(s)
+	s.val = mi.eval(a.Expr, nil)
+	return s.val
+}
+
+// begin starts evaluating slot s, of what (declared at at): run says the
+// caller is to evaluate it and then call end; ready that it is done
+// already. Neither is a cycle of references or a chain of them too deep,
+// reported here: the caller's value is unknown.
+func (mi *modInst) begin(s *slot, at document.Location, what string) (run, ready bool) {
 	switch s.state {
 	case done:
-		return s.val
+		return false, true
 	case evaluating:
-		mi.l.diag(diagAt(a.NameRange, "local.%s refers to itself through a cycle of references", name))
-		return cty.DynamicVal
+		mi.l.diag(document.Errorf(at, "%s refers to itself through a cycle of references", what))
+		return false, false
 	}
-	if !mi.l.enter(loc(a.NameRange)) {
-		return cty.DynamicVal
+	if !mi.l.enter(at) {
+		return false, false
 	}
-	defer mi.l.leave()
 	s.state = evaluating
-	s.val = mi.eval(a.Expr, nil)
+	return true, false
+}
+
+// end marks a slot that begin started as done.
+func (mi *modInst) end(s *slot) {
 	s.state = done
-	return s.val
+	mi.l.leave()
+}
+
+// instanceContext is the evaluation context of one instance (key k) of a
+// block with count or for_each: vars plus count or each.
+func (mi *modInst) instanceContext(vars []hcl.Traversal, k instKey) *hcl.EvalContext {
+	var extra map[string]cty.Value
+	if k.name != "" {
+		extra = map[string]cty.Value{k.name: k.vars}
+	}
+	return mi.evalContext(vars, extra)
 }
 
 // eval evaluates an expression in the instance, with extra variables
@@ -399,19 +428,13 @@ func (mi *modInst) resource(addr string) *resSlot {
 		mi.res[addr] = s
 	}
 	r := mi.mod.byAddr[addr]
-	switch s.state {
-	case done:
-		return s
-	case evaluating:
-		mi.l.diag(document.Errorf(r.loc, "%s refers to itself through a cycle of references", mi.qualify(addr)))
+	if run, ready := mi.begin(&s.slot, r.loc, mi.qualify(addr)); !run {
+		if ready {
+			return s
+		}
 		return &resSlot{slot: slot{val: cty.DynamicVal}}
 	}
-	if !mi.l.enter(r.loc) {
-		return &resSlot{slot: slot{val: cty.DynamicVal}}
-	}
-	defer mi.l.leave()
-	s.state = evaluating
-	defer func() { s.state = done }()
+	defer mi.end(&s.slot)
 	keys, ok := mi.expand(mi.qualify(addr), r.count, r.forEach, hcl.Range{Filename: r.loc.File, Start: hcl.Pos{Line: r.loc.Line, Column: r.loc.Column}})
 	if !ok {
 		s.val = cty.DynamicVal
@@ -426,11 +449,7 @@ func (mi *modInst) resource(addr string) *resSlot {
 	s.keys, s.counted = keys, r.count != nil
 	for _, k := range keys {
 		id := mi.qualify(addr) + k.key
-		var extra map[string]cty.Value
-		if k.name != "" {
-			extra = map[string]cty.Value{k.name: k.vars}
-		}
-		ctx := mi.evalContext(r.vars, extra)
+		ctx := mi.instanceContext(r.vars, k)
 		be := &bodyEval{mi: mi, self: id, refs: map[string][]string{}, pos: positions{start: r.loc}}
 		obj := be.body(r.body, ctx, "", "", true)
 		s.objs = append(s.objs, obj)
@@ -790,19 +809,13 @@ func (mi *modInst) call(name string) *callSlot {
 		mi.calls[name] = s
 	}
 	c := mi.mod.callsByNm[name]
-	switch s.state {
-	case done:
-		return s
-	case evaluating:
-		mi.l.diag(document.Errorf(c.loc, "module %s refers to itself through a cycle of references", mi.qualify("module."+name)))
+	if run, ready := mi.begin(&s.slot, c.loc, "module "+mi.qualify("module."+name)); !run {
+		if ready {
+			return s
+		}
 		return &callSlot{slot: slot{val: cty.DynamicVal}}
 	}
-	if !mi.l.enter(c.loc) {
-		return &callSlot{slot: slot{val: cty.DynamicVal}}
-	}
-	defer mi.l.leave()
-	s.state = evaluating
-	defer func() { s.state = done }()
+	defer mi.end(&s.slot)
 	s.val = cty.DynamicVal
 	if c.child == nil {
 		return s
@@ -819,11 +832,7 @@ func (mi *modInst) call(name string) *callSlot {
 	mi.l.modules += len(keys)
 	outs := make([]cty.Value, len(keys))
 	for i, k := range keys {
-		var extra map[string]cty.Value
-		if k.name != "" {
-			extra = map[string]cty.Value{k.name: k.vars}
-		}
-		ctx := mi.evalContext(c.argVars, extra)
+		ctx := mi.instanceContext(c.argVars, k)
 		vars := map[string]cty.Value{}
 		for vn, v := range c.child.variables {
 			a, set := c.args[vn]
