@@ -472,6 +472,12 @@ func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
 	forEach(len(e.rules), e.workers, func(i int) {
 		collect(doc, idx, e.rules[i], outputs[i], &perRule[i])
 	})
+	findings, checks := 0, 0
+	for _, r := range perRule {
+		findings, checks = findings+len(r.Findings), checks+len(r.Checks)
+	}
+	res.Findings = slices.Grow(res.Findings, findings)
+	res.Checks = slices.Grow(res.Checks, checks)
 	for _, r := range perRule {
 		res.Findings = append(res.Findings, r.Findings...)
 		res.Checks = append(res.Checks, r.Checks...)
