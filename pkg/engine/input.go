@@ -2,7 +2,9 @@ package engine
 
 import (
 	"errors"
+	"maps"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -15,93 +17,115 @@ import (
 // "data.TYPE"), by_id and referenced_by. rego/testing.rego builds the same
 // shape for rule tests; TestInputMatchesRegoTestingDoc keeps them in step.
 func inputValue(doc *document.Document) (ast.Value, error) {
-	resources := make([]any, len(doc.Resources))
-	byType := map[string][]any{}
-	byID := make(map[string]any, len(doc.Resources))
-	referencedBy := map[string][]any{}
+	resources, err := convertAll(doc.Resources)
+	if err != nil {
+		return nil, err
+	}
+	byType := map[string][]*ast.Term{}
+	byID := ast.NewObject()
+	referencedBy := map[string][]*ast.Term{}
+	var order []string // referenced ids, in first-seen order
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
-		values := r.Values
-		if values == nil {
-			values = map[string]any{}
-		}
-		unknown := r.Unknown
-		if unknown == nil {
-			unknown = map[string]any{}
-		}
-		refs := make(map[string]any, len(r.Refs))
-		for attr, ids := range r.Refs {
-			list := make([]any, len(ids))
-			for j, id := range ids {
-				list[j] = id
-				referencedBy[id] = append(referencedBy[id], map[string]any{"index": i, "attr": attr})
+		index := ast.InternedTerm(i)
+		for _, attr := range slices.Sorted(maps.Keys(r.Refs)) {
+			entry := ast.ObjectTerm(ast.Item(ast.InternedTerm("index"), index), ast.Item(ast.InternedTerm("attr"), ast.StringTerm(attr)))
+			for _, id := range r.Refs[attr] {
+				if _, seen := referencedBy[id]; !seen {
+					order = append(order, id)
+				}
+				referencedBy[id] = append(referencedBy[id], entry)
 			}
-			refs[attr] = list
 		}
-		mode := r.Mode
-		if mode == "" {
-			mode = document.Managed
-		}
-		res := map[string]any{
-			"id":       r.ID,
-			"type":     r.Type,
-			"provider": r.Provider,
-			"mode":     string(mode),
-			"values":   values,
-			"unknown":  unknown,
-			"refs":     refs,
-			"location": map[string]any{"file": r.Location.File, "line": r.Location.Line, "column": r.Location.Column},
-		}
-		if r.Action != "" {
-			res["action"] = r.Action
-		}
-		resources[i] = res
 		key := r.Type
-		if mode == document.Data {
+		if r.Mode == document.Data {
 			key = "data." + r.Type
 		}
-		byType[key] = append(byType[key], i)
-		byID[r.ID] = i
+		byType[key] = append(byType[key], index)
+		byID.Insert(ast.StringTerm(r.ID), index)
 	}
-	bt := make(map[string]any, len(byType))
-	for k, v := range byType {
-		bt[k] = v
+	bt := ast.NewObject()
+	for _, k := range slices.Sorted(maps.Keys(byType)) {
+		bt.Insert(ast.StringTerm(k), ast.ArrayTerm(byType[k]...))
 	}
-	rb := make(map[string]any, len(referencedBy))
-	for k, v := range referencedBy {
-		rb[k] = v
+	rb := ast.NewObject()
+	for _, id := range order {
+		rb.Insert(ast.StringTerm(id), ast.ArrayTerm(referencedBy[id]...))
 	}
-	resourcesValue, err := convertAll(resources)
-	if err != nil {
-		return nil, err
-	}
-	rest, err := ast.InterfaceToValue(map[string]any{
-		"kind":          string(doc.Kind),
-		"format":        doc.Format,
-		"source":        doc.Source,
-		"by_type":       bt,
-		"by_id":         byID,
-		"referenced_by": rb,
-	})
-	if err != nil {
-		return nil, err
-	}
-	in := rest.(ast.Object)
-	in.Insert(ast.StringTerm("resources"), ast.NewTerm(resourcesValue))
+	in := ast.NewObject(
+		ast.Item(ast.InternedTerm("kind"), ast.StringTerm(string(doc.Kind))),
+		ast.Item(ast.InternedTerm("format"), ast.StringTerm(doc.Format)),
+		ast.Item(ast.InternedTerm("source"), ast.StringTerm(doc.Source)),
+		ast.Item(ast.InternedTerm("by_type"), ast.NewTerm(bt)),
+		ast.Item(ast.InternedTerm("by_id"), ast.NewTerm(byID)),
+		ast.Item(ast.InternedTerm("referenced_by"), ast.NewTerm(rb)),
+		ast.Item(ast.InternedTerm("resources"), ast.NewTerm(resources)),
+	)
 	if doc.Kind == document.Kubernetes {
-		k, err := kubeIndex(doc, resourcesValue)
+		k, err := kubeIndex(doc, resources)
 		if err != nil {
 			return nil, err
 		}
-		in.Insert(ast.StringTerm("kubernetes"), ast.NewTerm(k))
+		in.Insert(ast.InternedTerm("kubernetes"), ast.NewTerm(k))
 	}
 	return in, nil
+}
+
+// resourceValue is the Rego value of one resource: its fields, and its
+// values and unknown marks converted.
+func resourceValue(r *document.Resource) (ast.Value, error) {
+	values, err := objectValue(r.Values)
+	if err != nil {
+		return nil, err
+	}
+	unknown, err := objectValue(r.Unknown)
+	if err != nil {
+		return nil, err
+	}
+	refs := ast.NewObject()
+	for attr, ids := range r.Refs {
+		list := make([]*ast.Term, len(ids))
+		for j, id := range ids {
+			list[j] = ast.StringTerm(id)
+		}
+		refs.Insert(ast.StringTerm(attr), ast.ArrayTerm(list...))
+	}
+	mode := r.Mode
+	if mode == "" {
+		mode = document.Managed
+	}
+	obj := ast.NewObject(
+		ast.Item(ast.InternedTerm("id"), ast.StringTerm(r.ID)),
+		ast.Item(ast.InternedTerm("type"), ast.StringTerm(r.Type)),
+		ast.Item(ast.InternedTerm("provider"), ast.StringTerm(r.Provider)),
+		ast.Item(ast.InternedTerm("mode"), ast.StringTerm(string(mode))),
+		ast.Item(ast.InternedTerm("values"), ast.NewTerm(values)),
+		ast.Item(ast.InternedTerm("unknown"), ast.NewTerm(unknown)),
+		ast.Item(ast.InternedTerm("refs"), ast.NewTerm(refs)),
+		ast.Item(ast.InternedTerm("location"), ast.ObjectTerm(
+			ast.Item(ast.InternedTerm("file"), ast.StringTerm(r.Location.File)),
+			ast.Item(ast.InternedTerm("line"), ast.InternedTerm(r.Location.Line)),
+			ast.Item(ast.InternedTerm("column"), ast.InternedTerm(r.Location.Column)),
+		)),
+	)
+	if r.Action != "" {
+		obj.Insert(ast.InternedTerm("action"), ast.StringTerm(r.Action))
+	}
+	return obj, nil
+}
+
+// objectValue converts a map of values; nil is the empty object.
+func objectValue(m map[string]any) (ast.Value, error) {
+	if m == nil {
+		return ast.NewObject(), nil
+	}
+	return ast.InterfaceToValue(m)
 }
 
 // convertAll converts the resources to Rego values on all cores: one
 // document can hold every manifest of a scan, and converting 10,000
 // workloads on one core takes a third of a second.
-func convertAll(resources []any) (*ast.Array, error) {
+func convertAll(resources []document.Resource) (*ast.Array, error) {
 	terms := make([]*ast.Term, len(resources))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(resources)/256))
 	chunk := (len(resources) + workers - 1) / max(workers, 1)
@@ -112,7 +136,7 @@ func convertAll(resources []any) (*ast.Array, error) {
 		go func() {
 			defer wg.Done()
 			for i := w * chunk; i < min(len(resources), (w+1)*chunk); i++ {
-				v, err := ast.InterfaceToValue(resources[i])
+				v, err := resourceValue(&resources[i])
 				if err != nil {
 					errs[w] = err
 					return
