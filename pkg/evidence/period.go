@@ -88,7 +88,10 @@ type PeriodReport struct {
 	LastRun        *time.Time `json:"last_run,omitempty"`
 	Days           int        `json:"days"`
 	DaysCovered    int        `json:"days_covered"`
-	Gaps           []Gap      `json:"gaps"`
+	// Bucket is the unit of the criteria's timelines: "week" (7 days from
+	// From) for periods of up to 92 days, else "month" (calendar months).
+	Bucket string `json:"bucket"`
+	Gaps   []Gap  `json:"gaps"`
 	// RuleSet is the rule-set digest of the first run in the period;
 	// RuleSetChanges every change after it, in time order.
 	RuleSet        string            `json:"rule_set_sha256,omitempty"`
@@ -147,6 +150,18 @@ type PeriodCriterion struct {
 	Findings     int     `json:"findings"`
 	Open         int     `json:"open"`
 	Note         string  `json:"note"`
+	// Timeline splits RunsChecked and RunsPassing by week or month (see
+	// PeriodReport.Bucket): whether the control operated all through the
+	// period, not only in sum.
+	Timeline []PeriodBucket `json:"timeline"`
+}
+
+// PeriodBucket is one week or month of a criterion's timeline.
+type PeriodBucket struct {
+	From        string `json:"from"` // YYYY-MM-DD
+	To          string `json:"to"`   // YYYY-MM-DD, inclusive
+	RunsChecked int    `json:"runs_checked"`
+	RunsPassing int    `json:"runs_passing"`
 }
 
 // PeriodRule is one rule over the period.
@@ -813,6 +828,13 @@ func (m *merger) report(scope soc2.Scope) *PeriodReport {
 		p.FirstRun, p.LastRun = &m.first, &m.last
 	}
 	p.DaysCovered, p.Gaps = coverage(m.from, m.covered)
+	var buckets []PeriodBucket
+	var bucketOfDay []int
+	p.Bucket, buckets, bucketOfDay = periodBuckets(m.from, m.days)
+	runBucket := make([]int, m.nRuns)
+	for k, t := range m.times {
+		runBucket[k] = bucketOfDay[int(t.Sub(m.from)/day)]
+	}
 	var ruleNames []string
 	var resNames [][2]string
 	if m.in != nil {
@@ -951,7 +973,8 @@ func (m *merger) report(scope soc2.Scope) *PeriodReport {
 		}
 		pc := PeriodCriterion{ID: c.ID, Category: c.Category, Title: c.Title, IaCEvidence: c.IaCEvidence, Rules: []string{}}
 		resources := map[int32]bool{}
-		checked, passing := m.criterionRuns(byCriterion[c.ID])
+		pc.Timeline = slices.Clone(buckets)
+		checked, passing := m.criterionRuns(byCriterion[c.ID], runBucket, pc.Timeline)
 		for _, id := range byCriterion[c.ID] {
 			pc.Rules = append(pc.Rules, ruleNames[id])
 			for r := range ruleResources[id] {
@@ -984,8 +1007,9 @@ func (m *merger) report(scope soc2.Scope) *PeriodReport {
 }
 
 // criterionRuns counts the runs that checked one of the rules and those of
-// them in which none failed.
-func (m *merger) criterionRuns(rules []int32) (checked, passing int) {
+// them in which none failed, in all and in the timeline's buckets (run k
+// is in runBucket[k]).
+func (m *merger) criterionRuns(rules []int32, runBucket []int, timeline []PeriodBucket) (checked, passing int) {
 	words := (m.nRuns + 63) / 64
 	for w := range words {
 		var c, f uint64
@@ -1000,8 +1024,43 @@ func (m *merger) criterionRuns(rules []int32) (checked, passing int) {
 		}
 		checked += bits.OnesCount64(c)
 		passing += bits.OnesCount64(c &^ f)
+		for set := c; set != 0; set &= set - 1 {
+			i := bits.TrailingZeros64(set)
+			b := &timeline[runBucket[w*64+i]]
+			b.RunsChecked++
+			if f&(1<<i) == 0 {
+				b.RunsPassing++
+			}
+		}
 	}
 	return checked, passing
+}
+
+// periodBuckets splits the days of a period into weeks (7 days from its
+// first, for periods of up to 92 days) or calendar months, and maps each
+// day to its bucket.
+func periodBuckets(from time.Time, days int) (unit string, buckets []PeriodBucket, bucketOfDay []int) {
+	unit = "month"
+	if days <= 92 {
+		unit = "week"
+	}
+	bucketOfDay = make([]int, days)
+	start := 0
+	for start < days {
+		first := from.AddDate(0, 0, start)
+		end := start + 7
+		if unit == "month" {
+			next := time.Date(first.Year(), first.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+			end = int(next.Sub(from) / day)
+		}
+		end = min(end, days)
+		for d := start; d < end; d++ {
+			bucketOfDay[d] = len(buckets)
+		}
+		buckets = append(buckets, PeriodBucket{From: date(first), To: date(from.AddDate(0, 0, end-1))})
+		start = end
+	}
+	return unit, buckets, bucketOfDay
 }
 
 func setBit(set *[]uint64, i int) {

@@ -16,6 +16,10 @@ type periodPage struct {
 	Series   []report.Series[periodRow]
 	Rows     []periodRow
 	Statuses []report.CriterionStatus
+	// Buckets are the weeks or months of the criteria's timelines, and
+	// Checked the rows of criteria that have rules.
+	Buckets []PeriodBucket
+	Checked []periodRow
 }
 
 // periodRow is one criterion with its rules, their findings and waivers.
@@ -91,6 +95,12 @@ func PeriodHTML(w io.Writer, p *PeriodReport) error {
 			row.Rules = append(row.Rules, rr)
 		}
 		page.Rows = append(page.Rows, row)
+		if len(c.Rules) > 0 {
+			page.Checked = append(page.Checked, row)
+		}
+	}
+	if len(p.Criteria) > 0 {
+		page.Buckets = p.Criteria[0].Timeline
 	}
 	page.Series = report.BySeries(page.Rows, func(row periodRow) string { return row.ID })
 	return t.Execute(w, page)
@@ -137,6 +147,18 @@ const periodTemplate = `{{define "title"}}SOC 2 period report {{.From}} to {{.To
 <div class="tiles">{{range .Rows}}<a class="tile {{.Class}}" href="#{{.ID}}" title="{{.ID}} {{.Title}}: {{.StatusText}}">{{.ID}}</a>{{end}}</div>
 {{- end}}
 </div>
+{{- if .Checked}}
+<h3>Runs passing by {{.Bucket}}</h3>
+<p class="muted">Runs that passed the criterion / runs that checked it, per {{.Bucket}} of the period: whether the controls operated all through it.</p>
+<div class="scroll"><table class="timeline">
+<thead><tr><th>Criterion</th>{{range .Buckets}}<th class="n" title="{{.From}} to {{.To}}">{{.From}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .Checked}}{{$i := .Index}}
+<tr><td><a href="#{{.ID}}">{{.ID}}</a></td>{{range $j, $b := .Timeline}}{{if $b.RunsChecked}}<td class="h failed {{heat (sub $b.RunsChecked $b.RunsPassing) $b.RunsChecked}}" title="{{$b.From}} to {{$b.To}}"><span data-json="/criteria/{{$i}}/timeline/{{$j}}/runs_passing">{{$b.RunsPassing}}</span>/<span data-json="/criteria/{{$i}}/timeline/{{$j}}/runs_checked">{{$b.RunsChecked}}</span></td>{{else}}<td class="h muted" title="{{$b.From}} to {{$b.To}}: no run checked it">–</td>{{end}}{{end}}</tr>
+{{- end}}
+</tbody>
+</table></div>
+{{- end}}
 <h3>Runs by result</h3>
 <table>
 <thead><tr><th>Criterion</th><th>Status</th><th class="n">Rules</th><th class="n">Resources</th><th class="n">Runs checking</th><th class="n">Runs failing</th><th class="n">Runs passing</th><th class="n">Findings</th><th class="n">Open</th></tr></thead>

@@ -170,6 +170,55 @@ func TestPeriod(t *testing.T) {
 	if cc61.RunsChecked != 6 || cc61.RunsPassing != 2 || cc61.Resources != 3 {
 		t.Errorf("CC6.1: %d checked, %d passing, %d resources; want 6, 2, 3", cc61.RunsChecked, cc61.RunsPassing, cc61.Resources)
 	}
+	wantTimeline := []PeriodBucket{{"2026-01-01", "2026-01-07", 6, 2}, {"2026-01-08", "2026-01-08", 0, 0}}
+	if diff := cmp.Diff(wantTimeline, cc61.Timeline); p.Bucket != "week" || diff != "" {
+		t.Errorf("CC6.1 timeline by %s (-want +got):\n%s", p.Bucket, diff)
+	}
+}
+
+func TestPeriodBuckets(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		from       string
+		days       int
+		wantUnit   string
+		wantFromTo []string
+	}{
+		{"2026-01-01", 1, "week", []string{"2026-01-01..2026-01-01"}},
+		{"2026-01-01", 15, "week", []string{"2026-01-01..2026-01-07", "2026-01-08..2026-01-14", "2026-01-15..2026-01-15"}},
+		{"2026-02-15", 92, "week", nil}, // 14 buckets, checked by count below
+		{"2026-01-15", 93, "month", []string{"2026-01-15..2026-01-31", "2026-02-01..2026-02-28", "2026-03-01..2026-03-31", "2026-04-01..2026-04-17"}},
+		{"2026-01-01", 365, "month", nil},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprintf("%s+%d", tc.from, tc.days), func(t *testing.T) {
+			from, _ := time.Parse(time.DateOnly, tc.from)
+			unit, buckets, ofDay := periodBuckets(from, tc.days)
+			var got []string
+			covered := 0
+			for i, b := range buckets {
+				got = append(got, b.From+".."+b.To)
+				f, _ := time.Parse(time.DateOnly, b.From)
+				e, _ := time.Parse(time.DateOnly, b.To)
+				for d := int(f.Sub(from) / day); d <= int(e.Sub(from)/day); d++ {
+					if ofDay[d] != i {
+						t.Fatalf("day %d in bucket %d, want %d", d, ofDay[d], i)
+					}
+					covered++
+				}
+			}
+			if unit != tc.wantUnit || covered != tc.days || len(ofDay) != tc.days {
+				t.Errorf("unit %s covering %d of %d days", unit, covered, tc.days)
+			}
+			if tc.wantFromTo != nil {
+				if diff := cmp.Diff(tc.wantFromTo, got); diff != "" {
+					t.Errorf("(-want +got):\n%s", diff)
+				}
+			} else if want := map[string]int{"week": 14, "month": 12}[unit]; len(got) != want {
+				t.Errorf("%d buckets, want %d: %v", len(got), want, got)
+			}
+		})
+	}
 }
 
 func slicesIndex(cs []PeriodCriterion, id string) int {
