@@ -550,7 +550,15 @@ func collect(doc *document.Document, idx docIndex, r *Rule, out ruleOutput, res 
 			res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: fmt.Sprintf("rule %s (%s): %v", r.ID, r.File, err)})
 		}
 	}
-	failed := map[string]bool{}
+	// A finding per entry, a check per resource of the rule's types (and
+	// per resource found outside them): sized once, not grown.
+	checks := 0
+	for _, t := range r.ResourceTypes {
+		checks += len(idx.byType[t])
+	}
+	res.Findings = slices.Grow(res.Findings, len(denied))
+	res.Checks = slices.Grow(res.Checks, checks)
+	failed := make(map[string]bool, len(denied))
 	for _, d := range denied {
 		source := doc.Source
 		f := report.Finding{
