@@ -689,6 +689,22 @@ func stringField(obj ast.Object, key *ast.Term) string {
 	return ""
 }
 
+// forEachChunk calls fn(0) ... fn(n-1) on all cores, each core taking a
+// contiguous share, and waits: for many small, equal pieces of work.
+func forEachChunk(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/256))
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w * chunk; i < min(n, (w+1)*chunk); i++ {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // forEach calls fn(0) ... fn(n-1) on workers goroutines and waits for them.
 func forEach(n, workers int, fn func(i int)) {
 	next := make(chan int, n)

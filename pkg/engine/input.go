@@ -3,9 +3,7 @@ package engine
 import (
 	"errors"
 	"maps"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -127,25 +125,13 @@ func objectValue(m map[string]any) (ast.Value, error) {
 // workloads on one core takes a third of a second.
 func convertAll(resources []document.Resource) (*ast.Array, error) {
 	terms := make([]*ast.Term, len(resources))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(resources)/256))
-	chunk := (len(resources) + workers - 1) / max(workers, 1)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w * chunk; i < min(len(resources), (w+1)*chunk); i++ {
-				v, err := resourceValue(&resources[i])
-				if err != nil {
-					errs[w] = err
-					return
-				}
-				terms[i] = ast.NewTerm(v)
-			}
-		}()
-	}
-	wg.Wait()
+	errs := make([]error, len(resources))
+	forEachChunk(len(resources), func(i int) {
+		var v ast.Value
+		if v, errs[i] = resourceValue(&resources[i]); errs[i] == nil {
+			terms[i] = ast.NewTerm(v)
+		}
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

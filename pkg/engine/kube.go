@@ -1,7 +1,10 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -62,91 +65,173 @@ var podSecurityFields = []string{"runAsUser", "runAsGroup", "runAsNonRoot", "seL
 // rego/testing.rego's kube builds the same; TestInputMatchesRegoTestingDoc
 // keeps the two identical.
 //
-// The pod specs and containers in it are the terms of the converted
-// resources, shared, not converted a second time.
+// The records are built as Rego values directly, on all cores, sharing the
+// terms of the converted resources (pod specs, containers, labels, a
+// securityContext the pod adds nothing to) rather than converting them a
+// second time.
 func kubeIndex(doc *document.Document, resources *ast.Array) (ast.Value, error) {
-	var pods, containers []*ast.Term
+	// Pod spec numbers are positions in the document: count them first,
+	// then build each resource's records independently.
+	type owner struct {
+		i    int // resource
+		pod  int // its pod spec's number
+		path []string
+		spec map[string]any
+	}
+	var owners []owner
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
 		path, ok := podSpecPath(r)
 		if !ok || r.Mode == document.Data {
 			continue
 		}
-		spec, ok := lookup(r.Values, path).(map[string]any)
-		if !ok {
-			continue
+		if spec, ok := lookup(r.Values, path).(map[string]any); ok {
+			owners = append(owners, owner{i: i, pod: len(owners), path: path, spec: spec})
 		}
-		ns, _ := lookup(r.Values, []string{"metadata", "namespace"}).(string)
-		if ns == "" {
-			ns = "default"
-		}
-		labelsPath := append(append([]string{}, path[:len(path)-1]...), "metadata", "labels")
-		labels, ok := lookup(r.Values, labelsPath).(map[string]any)
-		if !ok {
-			labels = map[string]any{}
-		}
-		windows := isWindows(spec)
-		podPath := anys(path)
-		pod := len(pods)
-		specTerm := termAt(resources.Elem(i), append([]string{"values"}, path...))
-		record, err := object(map[string]any{
-			"resource": i, "id": r.ID, "kind": r.Type, "namespace": ns,
-			"path": podPath, "labels": labels, "windows": windows,
-		}, "spec", specTerm)
-		if err != nil {
-			return nil, err
-		}
-		pods = append(pods, record)
-		podSC, _ := spec["securityContext"].(map[string]any)
-		for _, list := range containerLists {
-			items, _ := spec[list.field].([]any)
-			var itemTerms *ast.Array
-			if len(items) > 0 {
-				itemTerms, _ = termAt(specTerm, []string{list.field}).Value.(*ast.Array)
-			}
-			for j, item := range items {
-				c, ok := item.(map[string]any)
-				if !ok {
-					continue
-				}
-				name, ok := c["name"].(string)
-				if !ok {
-					name = fmt.Sprintf("%s[%d]", list.field, j)
-				}
-				ctrSC, _ := c["securityContext"].(map[string]any)
-				security, fromPod := effectiveSecurity(podSC, ctrSC)
-				cpath := append(append(make([]any, 0, len(podPath)+2), podPath...), list.field, j)
-				record, err := object(map[string]any{
-					"pod": pod, "resource": i, "id": r.ID, "kind": r.Type, "namespace": ns,
-					"list": list.field, "index": j, "name": name,
-					"subject":  r.ID + " " + list.word + " " + name,
-					"path":     cpath,
-					"windows":  windows,
-					"security": security, "security_pod": fromPod,
-				}, "container", itemTerms.Elem(j))
-				if err != nil {
-					return nil, err
-				}
-				containers = append(containers, record)
-			}
-		}
+	}
+	pods := make([]*ast.Term, len(owners))
+	containers := make([][]*ast.Term, len(owners))
+	errs := make([]error, len(owners))
+	paths := podPathTerms()
+	forEachChunk(len(owners), func(k int) {
+		o := owners[k]
+		pods[k], containers[k], errs[k] = podRecords(&doc.Resources[o.i], o.i, o.pod, o.path, o.spec, resources.Elem(o.i), paths)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return ast.NewObject(
 		ast.Item(ast.StringTerm("pod_specs"), ast.ArrayTerm(pods...)),
-		ast.Item(ast.StringTerm("containers"), ast.ArrayTerm(containers...)),
+		ast.Item(ast.StringTerm("containers"), ast.ArrayTerm(slices.Concat(containers...)...)),
 	), nil
 }
 
-// object converts fields to an object and adds the already converted term
-// under key.
-func object(fields map[string]any, key string, term *ast.Term) (*ast.Term, error) {
-	v, err := ast.InterfaceToValue(fields)
-	if err != nil {
-		return nil, err
+// podPathTerms converts the pod spec paths once: records of the same kind
+// share them.
+func podPathTerms() map[string]*ast.Term {
+	out := map[string]*ast.Term{}
+	for _, m := range []map[string][]string{podSpecPaths, knativePodSpecPaths} {
+		for _, p := range m {
+			out[strings.Join(p, ".")] = ast.NewTerm(stringArray(p))
+		}
 	}
-	obj := v.(ast.Object)
-	obj.Insert(ast.StringTerm(key), term)
-	return ast.NewTerm(obj), nil
+	return out
+}
+
+var (
+	falseTerm = ast.InternedTerm(false)
+	trueTerm  = ast.InternedTerm(true)
+	noFields  = ast.NewTerm(ast.NewArray())
+)
+
+// podRecords builds the pod_specs record of resource r (number i in the
+// document, pod spec number pod at path) and the records of its containers.
+func podRecords(r *document.Resource, i, pod int, path []string, spec map[string]any, res *ast.Term, paths map[string]*ast.Term) (*ast.Term, []*ast.Term, error) {
+	ns, _ := lookup(r.Values, []string{"metadata", "namespace"}).(string)
+	if ns == "" {
+		ns = "default"
+	}
+	values := termAt(res, []string{"values"})
+	labels := termAtOK(values, append(slices.Clip(path[:len(path)-1]), "metadata", "labels"))
+	if labels == nil {
+		labels = ast.ObjectTerm()
+	} else if _, ok := labels.Value.(ast.Object); !ok {
+		labels = ast.ObjectTerm()
+	}
+	windows := falseTerm
+	if isWindows(spec) {
+		windows = trueTerm
+	}
+	podPath := paths[strings.Join(path, ".")]
+	specTerm := termAt(values, path)
+	idTerm, kindTerm, nsTerm, indexTerm := ast.StringTerm(r.ID), ast.StringTerm(r.Type), ast.StringTerm(ns), ast.InternedTerm(i)
+	record := ast.ObjectTerm(
+		ast.Item(ast.InternedTerm("resource"), indexTerm),
+		ast.Item(ast.InternedTerm("id"), idTerm),
+		ast.Item(ast.InternedTerm("kind"), kindTerm),
+		ast.Item(ast.InternedTerm("namespace"), nsTerm),
+		ast.Item(ast.InternedTerm("path"), podPath),
+		ast.Item(ast.InternedTerm("labels"), labels),
+		ast.Item(ast.InternedTerm("windows"), windows),
+		ast.Item(ast.InternedTerm("spec"), specTerm),
+	)
+	var containers []*ast.Term
+	podSC, _ := spec["securityContext"].(map[string]any)
+	podTerm := ast.InternedTerm(pod)
+	for _, list := range containerLists {
+		items, _ := spec[list.field].([]any)
+		if len(items) == 0 {
+			continue
+		}
+		itemTerms, _ := termAt(specTerm, []string{list.field}).Value.(*ast.Array)
+		listTerm := ast.StringTerm(list.field)
+		for j, item := range items {
+			c, ok := item.(map[string]any)
+			if !ok {
+				continue
+			}
+			name, ok := c["name"].(string)
+			if !ok {
+				name = fmt.Sprintf("%s[%d]", list.field, j)
+			}
+			ctrTerm := itemTerms.Elem(j)
+			ctrSC, _ := c["securityContext"].(map[string]any)
+			security, fromPod, err := securityTerm(podSC, ctrSC, ctrTerm)
+			if err != nil {
+				return nil, nil, err
+			}
+			cpath := make([]*ast.Term, 0, len(path)+2)
+			for _, p := range path {
+				cpath = append(cpath, ast.StringTerm(p))
+			}
+			cpath = append(cpath, listTerm, ast.InternedTerm(j))
+			containers = append(containers, ast.ObjectTerm(
+				ast.Item(ast.InternedTerm("pod"), podTerm),
+				ast.Item(ast.InternedTerm("resource"), indexTerm),
+				ast.Item(ast.InternedTerm("id"), idTerm),
+				ast.Item(ast.InternedTerm("kind"), kindTerm),
+				ast.Item(ast.InternedTerm("namespace"), nsTerm),
+				ast.Item(ast.InternedTerm("list"), listTerm),
+				ast.Item(ast.InternedTerm("index"), ast.InternedTerm(j)),
+				ast.Item(ast.InternedTerm("name"), ast.StringTerm(name)),
+				ast.Item(ast.InternedTerm("subject"), ast.StringTerm(r.ID+" "+list.word+" "+name)),
+				ast.Item(ast.InternedTerm("path"), ast.ArrayTerm(cpath...)),
+				ast.Item(ast.InternedTerm("windows"), windows),
+				ast.Item(ast.InternedTerm("security"), security),
+				ast.Item(ast.InternedTerm("security_pod"), fromPod),
+				ast.Item(ast.InternedTerm("container"), ctrTerm),
+			))
+		}
+	}
+	return record, containers, nil
+}
+
+// securityTerm is the effective securityContext of a container as a Rego
+// value, with the sorted names of the fields that come from the pod: the
+// container's own converted securityContext when the pod adds nothing and
+// nothing needs dropping (the common case), else the merge converted.
+func securityTerm(podSC, ctrSC map[string]any, ctr *ast.Term) (*ast.Term, *ast.Term, error) {
+	security, fromPod := effectiveSecurity(podSC, ctrSC)
+	win, _ := ctrSC["windowsOptions"].(map[string]any)
+	if len(fromPod) == 0 && len(security) == len(ctrSC) && !slices.Contains(slices.Collect(maps.Values(win)), nil) {
+		if t := termAtOK(ctr, []string{"securityContext"}); t != nil {
+			if _, ok := t.Value.(ast.Object); ok {
+				return t, noFields, nil
+			}
+		}
+		if len(security) == 0 {
+			return ast.ObjectTerm(), noFields, nil
+		}
+	}
+	v, err := ast.InterfaceToValue(security)
+	if err != nil {
+		return nil, nil, err
+	}
+	names := make([]*ast.Term, len(fromPod))
+	for i, f := range fromPod {
+		names[i] = ast.StringTerm(f.(string))
+	}
+	return ast.NewTerm(v), ast.ArrayTerm(names...), nil
 }
 
 // termAt returns the term at a path of object keys below t.
@@ -155,6 +240,29 @@ func termAt(t *ast.Term, path []string) *ast.Term {
 		t = t.Value.(ast.Object).Get(ast.StringTerm(p))
 	}
 	return t
+}
+
+// termAtOK is termAt that returns nil where the path leaves the objects.
+func termAtOK(t *ast.Term, path []string) *ast.Term {
+	for _, p := range path {
+		obj, ok := t.Value.(ast.Object)
+		if !ok {
+			return nil
+		}
+		if t = obj.Get(ast.StringTerm(p)); t == nil {
+			return nil
+		}
+	}
+	return t
+}
+
+// stringArray converts strings to a Rego array.
+func stringArray(s []string) *ast.Array {
+	terms := make([]*ast.Term, len(s))
+	for i, x := range s {
+		terms[i] = ast.StringTerm(x)
+	}
+	return ast.NewArray(terms...)
 }
 
 // effectiveSecurity merges a pod's and a container's securityContext into

@@ -3,6 +3,10 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -43,6 +47,49 @@ func TestFinalizeOrdersAndCounts(t *testing.T) {
 	}
 	if got := r.AtOrAbove(High); got != 2 {
 		t.Errorf("AtOrAbove(high) = %d, want 2", got)
+	}
+}
+
+// TestSortIndirect checks the index sort against slices.SortStableFunc on
+// random, sorted and reversed checks with equal keys: the same keys in the
+// same order, every element kept.
+func TestSortIndirect(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	byKey := func(a, b *Check) int {
+		if c := strings.Compare(a.RuleID, b.RuleID); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Resource, b.Resource)
+	}
+	for _, n := range []int{0, 1, 2, 3, 17, 1000} {
+		random := make([]Check, n)
+		for i := range random {
+			random[i] = Check{RuleID: strconv.Itoa(rng.IntN(5)), Resource: strconv.Itoa(rng.IntN(n + 1)), Message: strconv.Itoa(i)}
+		}
+		sorted := slices.Clone(random)
+		slices.SortStableFunc(sorted, func(a, b Check) int { return byKey(&a, &b) })
+		reversed := slices.Clone(sorted)
+		slices.Reverse(reversed)
+		for name, in := range map[string][]Check{"random": random, "sorted": sorted, "reversed": reversed} {
+			got := slices.Clone(in)
+			sortIndirect(got, byKey)
+			keys := func(s []Check) (k []string, all []string) {
+				for _, c := range s {
+					k = append(k, c.RuleID+"/"+c.Resource)
+					all = append(all, c.Message)
+				}
+				slices.Sort(all)
+				return k, all
+			}
+			wantKeys, wantAll := keys(sorted)
+			gotKeys, gotAll := keys(got)
+			if diff := cmp.Diff(wantKeys, gotKeys); diff != "" {
+				t.Errorf("n=%d %s: order (-want +got):\n%s", n, name, diff)
+			}
+			if diff := cmp.Diff(wantAll, gotAll); diff != "" {
+				t.Errorf("n=%d %s: elements (-want +got):\n%s", n, name, diff)
+			}
+		}
 	}
 }
 

@@ -237,6 +237,12 @@ func (s *Scanner) Scan(ctx context.Context, inputs ...Input) (*report.Report, er
 		}
 	}
 	resources, sources := 0, map[string]bool{}
+	// One document (a plan, the manifests of a scan) holds most findings:
+	// its lists become the report's without a copy.
+	if len(results) == 1 {
+		rep.Findings, rep.Checks = results[0].Findings, results[0].Checks
+		results[0].Findings, results[0].Checks = nil, nil
+	}
 	for i, res := range results {
 		for j := range docs[i].Resources {
 			if docs[i].Reports(&docs[i].Resources[j]) {
