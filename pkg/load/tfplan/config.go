@@ -1,8 +1,8 @@
 package tfplan
 
 import (
-	"bytes"
-	"encoding/json"
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // The plan's "configuration", as far as the loader reads it: each module's
@@ -50,18 +50,23 @@ type expression struct {
 	NestedBlocks []map[string]*expression
 }
 
-// UnmarshalJSON reads {"references": [...], "constant_value": ...} or a
-// list of nested blocks; the constant value is skipped.
-func (e *expression) UnmarshalJSON(b []byte) error {
-	if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 && t[0] == '[' {
-		return json.Unmarshal(t, &e.NestedBlocks)
+// UnmarshalJSONFrom reads {"references": [...], "constant_value": ...} or
+// a list of nested blocks from the decoder; the constant value is skipped.
+func (e *expression) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	if dec.PeekKind() == '[' {
+		return jsonv2.UnmarshalDecode(dec, &e.NestedBlocks)
 	}
 	var x struct {
 		References []string `json:"references"`
 	}
-	if err := json.Unmarshal(b, &x); err != nil {
+	if err := jsonv2.UnmarshalDecode(dec, &x); err != nil {
 		return err
 	}
 	e.References = x.References
 	return nil
+}
+
+// UnmarshalJSON is UnmarshalJSONFrom for encoding/json.
+func (e *expression) UnmarshalJSON(b []byte) error {
+	return jsonv2.Unmarshal(b, e, decodeOptions)
 }

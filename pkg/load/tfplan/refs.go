@@ -384,7 +384,7 @@ func flattenExpressions(prefix string, exprs map[string]*expression, fn func(pat
 }
 
 // configAddress is a resource's address inside its module, without key.
-func configAddress(r *tfjson.StateResource) string {
+func configAddress(r *stateResource) string {
 	if r.Mode == tfjson.DataResourceMode {
 		return "data." + r.Type + "." + r.Name
 	}

@@ -98,7 +98,8 @@ type position struct {
 // span is the text of one top-level value.
 type span struct {
 	position
-	end int // offset just past the value
+	end int    // offset just past the value
+	key string // its key
 }
 
 // errStructure is a fault in the top-level structure, at an offset.
@@ -157,7 +158,7 @@ func topLevel(data []byte) (map[string]span, error) {
 		if depth < 0 {
 			return fail("unbalanced brackets in " + key)
 		}
-		spans[key] = span{position: start, end: t.pos}
+		spans[key] = span{position: start, end: t.pos, key: key}
 		kind, _ = t.next()
 		if kind == '}' {
 			break

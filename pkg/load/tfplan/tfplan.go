@@ -15,10 +15,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
 
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/soc2scan/soc2scan/pkg/document"
@@ -103,7 +106,7 @@ func Parse(source string, data []byte) (*document.Document, document.Diagnostics
 			sp := spans[k]
 			text := data[sp.offset:sp.end]
 			if target, ok := targets[k]; ok {
-				errs[i] = json.Unmarshal(text, target)
+				errs[i] = jsonv2.Unmarshal(text, target, decodeOptions)
 			} else if !json.Valid(text) {
 				var v any
 				errs[i] = json.Unmarshal(text, &v)
@@ -170,26 +173,82 @@ func jsonError(source string, data []byte, base int, err error) document.Diagnos
 	return document.Diagnostic{Severity: document.Error, Location: loc, Summary: "invalid JSON", Detail: err.Error()}
 }
 
+// decodeOptions make encoding/json/v2 as lenient as encoding/json about
+// what is not this loader's business: a repeated key (the last wins) and
+// invalid UTF-8 in a string (replaced).
+var decodeOptions = jsonv2.JoinOptions(jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+
 // decodeError reports a failure to decode the top-level value at sp.
 func decodeError(source string, data []byte, sp span, what string, err error) document.Diagnostic {
-	var syntax *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	if errors.As(err, &syntax) {
-		return jsonError(source, data, sp.offset, err)
-	}
-	if errors.As(err, &typ) {
-		d := jsonError(source, data, sp.offset, err)
-		d.Summary = fmt.Sprintf("not a Terraform %s: %s", what, d.Summary)
+	var syntax *jsontext.SyntacticError
+	var semantic *jsonv2.SemanticError
+	loc := document.Location{File: source}
+	switch {
+	case errors.As(err, &syntax):
+		loc.Line, loc.Column = document.LineColumn(data, int64(sp.offset)+syntax.ByteOffset)
+		detail := err.Error()
+		if syntax.Err != nil {
+			detail = syntax.Err.Error()
+		}
+		return document.Diagnostic{Severity: document.Error, Location: loc, Summary: "invalid JSON", Detail: detail}
+	case errors.As(err, &semantic) && semantic.JSONKind != 0:
+		loc.Line, loc.Column = document.LineColumn(data, int64(sp.offset)+semantic.ByteOffset)
+		at := "/" + sp.key + string(semantic.JSONPointer)
+		d := document.Diagnostic{Severity: document.Error, Location: loc,
+			Summary: fmt.Sprintf("not a Terraform %s: unexpected JSON %s at %s", what, kindName(semantic.JSONKind), at)}
+		if semantic.GoType != nil {
+			d.Detail = "want " + goKindName(semantic.GoType)
+		}
 		return d
 	}
 	return document.Diagnostic{Severity: document.Error, Location: document.Location{File: source, Line: sp.line},
 		Summary: fmt.Sprintf("not a Terraform %s", what), Detail: err.Error()}
 }
 
+// kindName names a JSON kind as encoding/json's errors do.
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case 'n':
+		return "null"
+	case 'f', 't':
+		return "bool"
+	case '"':
+		return "string"
+	case '0':
+		return "number"
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	}
+	return "value"
+}
+
+// goKindName names the Go type a value was decoded into the way a user
+// reads it: a list, an object, a string.
+func goKindName(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "a boolean"
+	case reflect.Interface:
+		return "any value"
+	}
+	return "a number"
+}
+
 // loaded holds the decoded parts that the document is built from.
 type loaded struct {
 	format  string
-	values  *tfjson.StateValues
+	values  *stateValues
 	prior   *priorState
 	changes []*resourceChange
 	config  *configJSON
@@ -198,7 +257,7 @@ type loaded struct {
 
 // instance is one resource instance with the module instance it lives in.
 type instance struct {
-	res    *tfjson.StateResource
+	res    *stateResource
 	module string // module instance address, "" for the root
 }
 
@@ -210,8 +269,8 @@ func (p *loaded) document(source string) *document.Document {
 	var insts []instance
 	seen := map[string]bool{}
 	var modules []string
-	var walk func(m *tfjson.StateModule, addr string, dataOnly bool)
-	walk = func(m *tfjson.StateModule, addr string, dataOnly bool) {
+	var walk func(m *stateModule, addr string, dataOnly bool)
+	walk = func(m *stateModule, addr string, dataOnly bool) {
 		if m == nil {
 			return
 		}
@@ -290,7 +349,7 @@ type priorModule struct {
 
 // priorResource decodes a resource only when it is a data source.
 type priorResource struct {
-	data *tfjson.StateResource
+	data *stateResource
 }
 
 func (r *priorResource) UnmarshalJSON(b []byte) error {
@@ -300,17 +359,17 @@ func (r *priorResource) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &head); err != nil || head.Mode != tfjson.DataResourceMode {
 		return err
 	}
-	r.data = &tfjson.StateResource{}
+	r.data = &stateResource{}
 	return json.Unmarshal(b, r.data)
 }
 
 // dataSources returns the module tree with its data sources only, in the
 // shape planned_values has.
-func (m *priorModule) dataSources() *tfjson.StateModule {
+func (m *priorModule) dataSources() *stateModule {
 	if m == nil {
 		return nil
 	}
-	out := &tfjson.StateModule{Address: m.Address}
+	out := &stateModule{Address: m.Address}
 	for _, r := range m.Resources {
 		if r != nil && r.data != nil {
 			out.Resources = append(out.Resources, r.data)
