@@ -281,7 +281,11 @@ func (mi *modInst) evalContext(refs []hcl.Traversal, extra map[string]cty.Value)
 	for k, v := range extra {
 		vars[k] = v
 	}
-	return &hcl.EvalContext{Variables: vars, Functions: mi.l.funcs}
+	funcs := mi.l.funcs
+	if mi.modelCall != nil {
+		funcs = mi.l.modelFunctions()
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: funcs}
 }
 
 // attrStep returns the attribute name at step i of a traversal, or "".

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	version "github.com/hashicorp/go-version"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/soc2scan/soc2scan/pkg/document"
 )
@@ -43,6 +45,8 @@ type moduleModel struct {
 var models = []moduleModel{
 	{source: "terraform-aws-modules/s3-bucket/aws", dir: "models/terraform-aws-modules/s3-bucket/aws/v3",
 		min: "3.5.0", below: "3.9.0", label: "3.5.0–3.8.2"},
+	{source: "terraform-aws-modules/security-group/aws", dir: "models/terraform-aws-modules/security-group/aws/v4",
+		min: "4.0.0", below: "5.0.0", label: "4.0.0–4.x"},
 }
 
 // registryAddress returns the namespace/name/provider of a public registry
@@ -191,4 +195,19 @@ func (mi *modInst) hclDiags(diags hcl.Diagnostics) {
 		}
 		mi.l.diag(out)
 	}
+}
+
+// modelFunctions are the functions of a model's expressions: Terraform's,
+// and unknown(), a value known only after apply, for what a model cannot
+// know (a named rule its table lacks) and must not guess.
+func (l *loader) modelFunctions() map[string]function.Function {
+	if l.modelFuncs == nil {
+		l.modelFuncs = make(map[string]function.Function, len(l.funcs)+1)
+		maps.Copy(l.modelFuncs, l.funcs)
+		l.modelFuncs["unknown"] = function.New(&function.Spec{
+			Type: function.StaticReturnType(cty.DynamicPseudoType),
+			Impl: func([]cty.Value, cty.Type) (cty.Value, error) { return cty.DynamicVal, nil },
+		})
+	}
+	return l.modelFuncs
 }
