@@ -42,6 +42,7 @@ type module struct {
 	callsByNm map[string]*call
 	outputs   map[string]*hcl.Attribute
 	providers map[string]string // provider local name → type (last segment of its source)
+	model     *moduleModel      // the registry module this model stands for; nil for real modules
 }
 
 type variable struct {
@@ -68,6 +69,8 @@ type resource struct {
 
 type call struct {
 	name, source string
+	version      string   // the version argument, "" without one
+	blocks       []string // nested block types, which Terraform rejects in a call
 	count        hcl.Expression
 	forEach      hcl.Expression
 	args         map[string]*hcl.Attribute
@@ -324,6 +327,18 @@ func (m *module) addCall(l *loader, b *hcl.Block) {
 			c.source = v.AsString()
 		}
 	}
+	if a, ok := attrs["version"]; ok {
+		if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+			c.version = v.AsString()
+		} else {
+			c.version = "?" // not a constant: no version can be assumed
+		}
+	}
+	if sb, ok := b.Body.(*hclsyntax.Body); ok {
+		for _, nb := range sb.Blocks {
+			c.blocks = append(c.blocks, nb.Type)
+		}
+	}
 	if c.source == "" {
 		l.diag(diagAt(b.DefRange, "module %q has no constant source", c.name))
 		return
@@ -411,9 +426,21 @@ func (l *loader) resolveCalls(m *module, keyPath string, stack []string, depth i
 		case isLocalSource(c.source):
 			dir = filepath.Join(m.dir, filepath.FromSlash(c.source))
 		default:
+			mm, why := l.modelFor(c)
+			if mm == nil {
+				detail := "run terraform init (or terraform get) so that .terraform/modules/modules.json lists it"
+				if why != "" {
+					detail = why + "; " + detail
+				}
+				l.diag(document.Diagnostic{Severity: document.Warning, Location: c.loc,
+					Summary: fmt.Sprintf("module %q (source %q) is not installed: its resources are not checked", key, c.source),
+					Detail:  detail})
+				continue
+			}
 			l.diag(document.Diagnostic{Severity: document.Warning, Location: c.loc,
-				Summary: fmt.Sprintf("module %q (source %q) is not installed: its resources are not checked", key, c.source),
-				Detail:  "run terraform init (or terraform get) so that .terraform/modules/modules.json lists it"})
+				Summary: fmt.Sprintf("module %q (source %q) is not installed: judged with soc2scan's model of versions %s, so results are approximate", key, c.source, mm.label),
+				Detail:  "the model creates the resources the real module would create from these arguments, as far as the rules look; run terraform init (or terraform get) for exact results"})
+			c.child = l.parseModel(mm)
 			continue
 		}
 		if depth+1 > maxModuleDepth {

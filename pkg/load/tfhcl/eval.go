@@ -59,6 +59,9 @@ type modInst struct {
 	calls  map[string]*callSlot
 	path   cty.Value
 	via    []document.Location
+	// modelCall is, for an instance of a module model, the call it stands
+	// in for: its resources are placed on that call block.
+	modelCall *call
 }
 
 func (l *loader) newInstance(m *module, addr string, vars map[string]cty.Value, via []document.Location) *modInst {
@@ -190,7 +193,7 @@ func (mi *modInst) eval(expr hcl.Expression, extra map[string]cty.Value) cty.Val
 func (mi *modInst) evalOK(expr hcl.Expression, extra map[string]cty.Value) (cty.Value, bool) {
 	ctx := mi.evalContext(expr.Variables(), extra)
 	v, diags := expr.Value(ctx)
-	mi.l.hclDiags(diags)
+	mi.hclDiags(diags)
 	if diags.HasErrors() {
 		return cty.DynamicVal, false
 	}
@@ -199,7 +202,7 @@ func (mi *modInst) evalOK(expr hcl.Expression, extra map[string]cty.Value) (cty.
 
 func (mi *modInst) value(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 	v, diags := expr.Value(ctx)
-	mi.l.hclDiags(diags)
+	mi.hclDiags(diags)
 	if diags.HasErrors() {
 		return cty.DynamicVal
 	}
@@ -278,7 +281,11 @@ func (mi *modInst) evalContext(refs []hcl.Traversal, extra map[string]cty.Value)
 	for k, v := range extra {
 		vars[k] = v
 	}
-	return &hcl.EvalContext{Variables: vars, Functions: mi.l.funcs}
+	funcs := mi.l.funcs
+	if mi.modelCall != nil {
+		funcs = mi.l.modelFunctions()
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: funcs}
 }
 
 // attrStep returns the attribute name at step i of a traversal, or "".
@@ -440,6 +447,10 @@ func (mi *modInst) resource(addr string) *resSlot {
 		s.val = cty.DynamicVal
 		return s
 	}
+	at := r.loc
+	if mi.modelCall != nil {
+		at = mi.modelCall.loc
+	}
 	if mi.l.resources+len(keys) > maxResources {
 		mi.l.diag(document.Errorf(r.loc, "more than %d resource instances: %s and later resources are not checked", maxResources, mi.qualify(addr)))
 		s.val = cty.DynamicVal
@@ -450,10 +461,10 @@ func (mi *modInst) resource(addr string) *resSlot {
 	for _, k := range keys {
 		id := mi.qualify(addr) + k.key
 		ctx := mi.instanceContext(r.vars, k)
-		be := &bodyEval{mi: mi, self: id, refs: map[string][]string{}, pos: positions{start: r.loc}}
+		be := &bodyEval{mi: mi, self: id, refs: map[string][]string{}, pos: positions{start: at}, model: mi.modelCall != nil}
 		obj := be.body(r.body, ctx, "", "", true)
 		s.objs = append(s.objs, obj)
-		d := mi.document(r, id, obj, be.refs)
+		d := mi.document(r, id, obj, be.refs, at)
 		d.Positions = be.pos
 		s.docs = append(s.docs, d)
 	}
@@ -508,7 +519,7 @@ func (l *loader) referable(obj cty.Value) cty.Value {
 	return cty.ObjectVal(attrs)
 }
 
-func (mi *modInst) document(r *resource, id string, obj cty.Value, refs map[string][]string) document.Resource {
+func (mi *modInst) document(r *resource, id string, obj cty.Value, refs map[string][]string, at document.Location) document.Resource {
 	plain, _ := obj.UnmarkDeep()
 	values := map[string]any{}
 	unknown := map[string]any{}
@@ -522,7 +533,7 @@ func (mi *modInst) document(r *resource, id string, obj cty.Value, refs map[stri
 			values[name] = toGo(v)
 		}
 	}
-	res := document.Resource{ID: id, Type: r.typ, Provider: r.provider, Mode: r.mode, Values: values, Location: r.loc}
+	res := document.Resource{ID: id, Type: r.typ, Provider: r.provider, Mode: r.mode, Values: values, Location: at}
 	if len(unknown) > 0 {
 		res.Unknown = unknown
 	}
@@ -543,6 +554,23 @@ type bodyEval struct {
 	self string              // the instance's own ID, never its own reference
 	refs map[string][]string // dotted attribute path → referenced IDs
 	pos  positions
+	// model is set in a module model, whose source the user never sees:
+	// values are placed on the call argument they come from, or the call.
+	model bool
+}
+
+// place returns where to place a value written at p: in a model, the call
+// argument it was computed from, else the call block.
+func (e *bodyEval) place(p hcl.Pos, v cty.Value) hcl.Pos {
+	if !e.model {
+		return p
+	}
+	if v != cty.NilVal {
+		if at, ok := argPosition(v); ok {
+			return at
+		}
+	}
+	return hcl.Pos{Line: e.pos.start.Line, Column: e.pos.start.Column}
 }
 
 // body evaluates a resource body without its provider's schema: attributes
@@ -554,7 +582,7 @@ func (e *bodyEval) body(body hcl.Body, ctx *hcl.EvalContext, path, key string, t
 	sb, ok := body.(*hclsyntax.Body)
 	if !ok {
 		as, diags := body.JustAttributes()
-		e.mi.l.hclDiags(diags)
+		e.mi.hclDiags(diags)
 		for name, a := range as {
 			attrs[name] = jsonBlocks(name, e.attribute(a.Expr, a.NameRange.Start, ctx, joinPath(path, name), key+name))
 		}
@@ -581,12 +609,12 @@ func (e *bodyEval) body(body hcl.Body, ctx *hcl.EvalContext, path, key string, t
 		if _, seen := blocks[typ]; !seen {
 			order = append(order, typ)
 			blocks[typ] = nil
-			e.pos.set(key+typ, b.TypeRange.Start)
+			e.pos.set(key+typ, e.place(b.TypeRange.Start, cty.NilVal))
 		}
 		elemKey := key + typ + sep
 		if !dynamic {
 			n := strconv.Itoa(len(blocks[typ]))
-			e.pos.set(elemKey+n, b.TypeRange.Start)
+			e.pos.set(elemKey+n, e.place(b.TypeRange.Start, cty.NilVal))
 			blocks[typ] = append(blocks[typ], e.body(b.Body, ctx, joinPath(path, typ), elemKey+n+sep, false))
 			continue
 		}
@@ -612,7 +640,7 @@ func (e *bodyEval) body(body hcl.Body, ctx *hcl.EvalContext, path, key string, t
 func (e *bodyEval) attribute(expr hcl.Expression, at hcl.Pos, ctx *hcl.EvalContext, path, key string) cty.Value {
 	v := e.mi.value(expr, ctx)
 	collectRefs(v, path, e.self, e.refs)
-	e.pos.set(key, at)
+	e.pos.set(key, e.place(at, v))
 	return v
 }
 
@@ -702,7 +730,7 @@ func (e *bodyEval) dynamic(b *hclsyntax.Block, ctx *hcl.EvalContext, path, elemK
 		child := ctx.NewChild()
 		child.Variables = map[string]cty.Value{iter: cty.ObjectVal(map[string]cty.Value{"key": k, "value": el.WithMarks(marks)})}
 		n := strconv.Itoa(first + len(vals))
-		e.pos.set(elemKey+n, content.TypeRange.Start)
+		e.pos.set(elemKey+n, e.place(content.TypeRange.Start, el))
 		vals = append(vals, e.body(content.Body, child, path, elemKey+n+sep, false))
 	}
 	return vals, true
@@ -840,6 +868,9 @@ func (mi *modInst) call(name string) *callSlot {
 			switch {
 			case set:
 				val = mi.value(a.Expr, ctx)
+				if c.child.model != nil {
+					val = val.Mark(argMark(a.NameRange.Start))
+				}
 			case v.def != cty.NilVal:
 				val = v.def
 			default:
@@ -855,7 +886,14 @@ func (mi *modInst) call(name string) *callSlot {
 			}
 		}
 		via := append(slices.Clip(mi.via), c.loc)
+		if c.child.model != nil {
+			// The model's resources are placed on the call itself.
+			via = mi.via
+		}
 		child := mi.l.newInstance(c.child, what+k.key, vars, via)
+		if c.child.model != nil {
+			child.modelCall = c
+		}
 		s.insts = append(s.insts, child)
 		outs[i] = child.outputs()
 	}

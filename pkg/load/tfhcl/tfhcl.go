@@ -128,6 +128,7 @@ type loader struct {
 	parsed      map[string]*module // by canonical directory
 	installed   map[string]string  // modules.json: call path → directory
 	funcs       map[string]function.Function
+	modelFuncs  map[string]function.Function // funcs and unknown(), built on first use
 	refNames    []string
 	resources   int
 	modules     int

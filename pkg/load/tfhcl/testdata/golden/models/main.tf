@@ -1,0 +1,103 @@
+# Calls of registry modules that are not installed, judged with soc2scan's
+# module models, and the calls that are not.
+
+module "public" {
+  source  = "terraform-aws-modules/s3-bucket/aws"
+  version = "3.7.0"
+
+  bucket     = "public-bucket"
+  acl        = "public-read"
+  versioning = { enabled = false }
+}
+
+module "secure" {
+  source  = "registry.terraform.io/terraform-aws-modules/s3-bucket/aws"
+  version = "~> 3.7.0"
+
+  bucket        = "secure-bucket"
+  versioning    = { enabled = true }
+  logging       = { target_bucket = "logs", target_prefix = "secure/" }
+  attach_policy = true
+  policy        = "{\"Statement\":[]}"
+
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+
+  server_side_encryption_configuration = {
+    rule = { apply_server_side_encryption_by_default = { sse_algorithm = "aws:kms" } }
+  }
+}
+
+module "not_created" {
+  source        = "terraform-aws-modules/s3-bucket/aws"
+  version       = "3.7.0"
+  create_bucket = false
+}
+
+module "counted" {
+  source  = "terraform-aws-modules/s3-bucket/aws"
+  version = "3.7.0"
+  count   = 0
+}
+
+module "each" {
+  source   = "terraform-aws-modules/s3-bucket/aws"
+  version  = ">= 3.6, < 3.8"
+  for_each = toset(["a"])
+  bucket   = "each-${each.key}"
+}
+
+module "too_new" {
+  source  = "terraform-aws-modules/s3-bucket/aws"
+  version = "~> 3.0"
+}
+
+module "unpinned" {
+  source = "terraform-aws-modules/s3-bucket/aws"
+}
+
+module "unknown_argument" {
+  source   = "terraform-aws-modules/s3-bucket/aws"
+  version  = "3.7.0"
+  no_such  = true
+}
+
+module "installed_s3" {
+  source  = "terraform-aws-modules/s3-bucket/aws"
+  version = "3.7.0"
+  bucket  = "from-the-installed-module"
+}
+
+module "sg" {
+  source  = "terraform-aws-modules/security-group/aws"
+  version = "4.3.0"
+
+  name                = "web"
+  vpc_id              = "vpc-1"
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+  ingress_rules       = ["ssh-tcp", "not-in-the-table"]
+  ingress_with_cidr_blocks = [
+    { rule = "https-443-tcp" },
+    { from_port = 8080, to_port = 8080, protocol = "tcp", cidr_blocks = "10.0.0.0/8" },
+  ]
+}
+
+module "sg_cidrs_only" {
+  source              = "terraform-aws-modules/security-group/aws"
+  version             = "4.3.0"
+  name                = "cidrs-only"
+  use_name_prefix     = false
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+}
+
+module "sg_block" {
+  source  = "terraform-aws-modules/security-group/aws"
+  version = "4.3.0"
+  name    = "block"
+
+  ingress {
+    from_port = 22
+  }
+}
