@@ -73,7 +73,9 @@ blocks(r, path) := b if {
 
 # finding is what a rule's deny set contains: the resource it is about and a
 # message naming the attribute and the fact. The engine adds the rule's
-# metadata from its annotations.
+# metadata from its annotations. The built-in rules write the object
+# literally, {"resource": r.id, "message": msg}: a Rego function call costs
+# more than the rest of a finding.
 finding(r, msg) := {"resource": r.id, "message": msg}
 
 # undetermined is what a rule's unknown set contains: the resource whose

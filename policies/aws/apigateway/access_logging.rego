@@ -25,7 +25,7 @@ stages := array.concat(tf.resources("aws_api_gateway_stage"), tf.resources("aws_
 deny contains finding if {
 	some s in stages
 	aws.blank(s, ["access_log_settings", 0, "destination_arn"])
-	finding := tf.finding(s, sprintf("%s has no access_log_settings.destination_arn: it writes no access logs", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s has no access_log_settings.destination_arn: it writes no access logs", [s.id])}
 }
 
 unknown contains tf.undetermined(s, "access_log_settings.destination_arn") if {

@@ -29,20 +29,20 @@ levels := {"INFO", "ERROR"}
 deny contains finding if {
 	some s in tf.resources("aws_api_gateway_stage")
 	not tf.has_related(s, "aws_api_gateway_method_settings", "stage_name")
-	finding := tf.finding(s, sprintf("%s has no aws_api_gateway_method_settings enabling execution logging", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s has no aws_api_gateway_method_settings enabling execution logging", [s.id])}
 }
 
 deny contains finding if {
 	some m in tf.resources("aws_api_gateway_method_settings")
 	why := not_logging(m, ["settings", 0, "logging_level"])
-	finding := tf.finding(m, sprintf("%s %s", [m.id, why]))
+	finding := {"resource": m.id, "message": sprintf("%s %s", [m.id, why])}
 }
 
 deny contains finding if {
 	some s in tf.resources("aws_apigatewayv2_stage")
 	not http_api(s)
 	why := not_logging(s, ["default_route_settings", 0, "logging_level"])
-	finding := tf.finding(s, sprintf("%s %s", [s.id, why]))
+	finding := {"resource": s.id, "message": sprintf("%s %s", [s.id, why])}
 }
 
 unknown contains tf.undetermined(m, "settings.logging_level") if {

@@ -25,21 +25,21 @@ deny contains finding if {
 	some m in tf.resources("aws_api_gateway_method")
 	upper(tf.value(m, "authorization")) == "NONE"
 	upper(tf.value(m, "http_method")) != "OPTIONS"
-	finding := tf.finding(m, sprintf("%s has authorization = \"NONE\"", [m.id]))
+	finding := {"resource": m.id, "message": sprintf("%s has authorization = \"NONE\"", [m.id])}
 }
 
 deny contains finding if {
 	some r in tf.resources("aws_apigatewayv2_route")
 	authorizable(r)
 	aws.absent(r, "authorization_type")
-	finding := tf.finding(r, sprintf("%s does not set authorization_type (the default is NONE)", [r.id]))
+	finding := {"resource": r.id, "message": sprintf("%s does not set authorization_type (the default is NONE)", [r.id])}
 }
 
 deny contains finding if {
 	some r in tf.resources("aws_apigatewayv2_route")
 	authorizable(r)
 	upper(tf.value(r, "authorization_type")) == "NONE"
-	finding := tf.finding(r, sprintf("%s has authorization_type = \"NONE\"", [r.id]))
+	finding := {"resource": r.id, "message": sprintf("%s has authorization_type = \"NONE\"", [r.id])}
 }
 
 unknown contains tf.undetermined(m, "authorization") if {

@@ -26,5 +26,5 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some s in tf.resources("aws_api_gateway_stage")
 	not aws.waf_protected(s)
-	finding := tf.finding(s, sprintf("%s has no WAF web ACL association referring to it", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s has no WAF web ACL association referring to it", [s.id])}
 }

@@ -31,7 +31,7 @@ deny contains finding if {
 		aws.number(days) < minimum
 	]
 	count(short) > 0
-	finding := tf.finding(plan, sprintf("%s deletes recovery points before %d days in rule %s", [plan.id, minimum, concat(", ", short)]))
+	finding := {"resource": plan.id, "message": sprintf("%s deletes recovery points before %d days in rule %s", [plan.id, minimum, concat(", ", short)])}
 }
 
 unknown contains tf.undetermined(plan, "rule") if {

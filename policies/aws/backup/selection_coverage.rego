@@ -43,7 +43,7 @@ deny contains finding if {
 	count(pending) == 0
 	some r in stores
 	not covered(r)
-	finding := tf.finding(r, sprintf("%s is selected by none of the %d aws_backup_selection of this configuration (by reference, ARN pattern or tag)", [r.id, count(selections)]))
+	finding := {"resource": r.id, "message": sprintf("%s is selected by none of the %d aws_backup_selection of this configuration (by reference, ARN pattern or tag)", [r.id, count(selections)])}
 }
 
 unknown contains tf.undetermined_because(r, reason) if {

@@ -26,7 +26,7 @@ deny contains finding if {
 	some vault in tf.resources("aws_backup_vault")
 	not protected(vault)
 	count(pending(vault)) == 0
-	finding := tf.finding(vault, sprintf("%s has no aws_backup_vault_lock_configuration and no aws_backup_vault_policy denying backup:DeleteRecoveryPoint", [vault.id]))
+	finding := {"resource": vault.id, "message": sprintf("%s has no aws_backup_vault_lock_configuration and no aws_backup_vault_policy denying backup:DeleteRecoveryPoint", [vault.id])}
 }
 
 unknown contains tf.undetermined_because(vault, reason) if {

@@ -26,13 +26,13 @@ deny contains finding if {
 	some d in distributions
 	count(tf.blocks(d, "viewer_certificate")) == 0
 	tf.is_known(d, "viewer_certificate")
-	finding := tf.finding(d, sprintf("%s has no viewer_certificate; the default certificate allows TLS 1.0", [d.id]))
+	finding := {"resource": d.id, "message": sprintf("%s has no viewer_certificate; the default certificate allows TLS 1.0", [d.id])}
 }
 
 deny contains finding if {
 	some d in distributions
 	aws.is_true(d, ["viewer_certificate", 0, "cloudfront_default_certificate"])
-	finding := tf.finding(d, sprintf("%s uses cloudfront_default_certificate, which allows TLS 1.0", [d.id]))
+	finding := {"resource": d.id, "message": sprintf("%s uses cloudfront_default_certificate, which allows TLS 1.0", [d.id])}
 }
 
 deny contains finding if {
@@ -40,7 +40,7 @@ deny contains finding if {
 	count(tf.blocks(d, "viewer_certificate")) > 0
 	not aws.is_true(d, ["viewer_certificate", 0, "cloudfront_default_certificate"])
 	aws.absent(d, ["viewer_certificate", 0, "minimum_protocol_version"])
-	finding := tf.finding(d, sprintf("%s does not set viewer_certificate.minimum_protocol_version; the default TLSv1 allows TLS 1.0", [d.id]))
+	finding := {"resource": d.id, "message": sprintf("%s does not set viewer_certificate.minimum_protocol_version; the default TLSv1 allows TLS 1.0", [d.id])}
 }
 
 deny contains finding if {
@@ -49,7 +49,7 @@ deny contains finding if {
 	version := tf.value(d, ["viewer_certificate", 0, "minimum_protocol_version"])
 	is_string(version)
 	not regex.match(`^TLSv1\.[23]_`, version)
-	finding := tf.finding(d, sprintf("%s has viewer_certificate.minimum_protocol_version = %q, older than TLS 1.2", [d.id, version]))
+	finding := {"resource": d.id, "message": sprintf("%s has viewer_certificate.minimum_protocol_version = %q, older than TLS 1.2", [d.id, version])}
 }
 
 unknown contains tf.undetermined(d, "viewer_certificate") if {

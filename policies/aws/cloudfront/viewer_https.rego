@@ -25,7 +25,7 @@ deny contains finding if {
 	some kind in behaviours
 	some i, b in tf.blocks(d, kind)
 	b.viewer_protocol_policy == "allow-all"
-	finding := tf.finding(d, sprintf("%s %s has viewer_protocol_policy = \"allow-all\"%s", [d.id, kind, path(b)]))
+	finding := {"resource": d.id, "message": sprintf("%s %s has viewer_protocol_policy = \"allow-all\"%s", [d.id, kind, path(b)])}
 }
 
 unknown contains tf.undetermined(d, [kind, i, "viewer_protocol_policy"]) if {

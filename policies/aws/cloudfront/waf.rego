@@ -21,7 +21,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some d in tf.resources("aws_cloudfront_distribution")
 	aws.blank(d, "web_acl_id")
-	finding := tf.finding(d, sprintf("%s has no web_acl_id: no WAF web ACL protects it", [d.id]))
+	finding := {"resource": d.id, "message": sprintf("%s has no web_acl_id: no WAF web ACL protects it", [d.id])}
 }
 
 unknown contains tf.undetermined(d, "web_acl_id") if {

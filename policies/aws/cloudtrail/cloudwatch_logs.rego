@@ -28,7 +28,7 @@ deny contains finding if {
 	every attr in attrs {
 		tf.is_known(trail, attr)
 	}
-	finding := tf.finding(trail, sprintf("%s does not set %s: its events are not delivered to CloudWatch Logs", [trail.id, concat(" and ", missing)]))
+	finding := {"resource": trail.id, "message": sprintf("%s does not set %s: its events are not delivered to CloudWatch Logs", [trail.id, concat(" and ", missing)])}
 }
 
 unknown contains tf.undetermined(trail, attr) if {

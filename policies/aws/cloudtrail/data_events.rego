@@ -30,7 +30,7 @@ deny contains finding if {
 	missing := missing_types(trail)
 	missing != []
 	not selector_unknown(trail)
-	finding := tf.finding(trail, sprintf("%s records no data events for %s (event_selector.data_resource or advanced_event_selector)", [trail.id, concat(" or ", missing)]))
+	finding := {"resource": trail.id, "message": sprintf("%s records no data events for %s (event_selector.data_resource or advanced_event_selector)", [trail.id, concat(" or ", missing)])}
 }
 
 unknown contains tf.undetermined(trail, s) if {

@@ -23,7 +23,7 @@ deny contains finding if {
 	some trail in tf.resources("aws_cloudtrail")
 	tf.value(trail, "kms_key_id") in {null, ""}
 	tf.is_known(trail, "kms_key_id")
-	finding := tf.finding(trail, sprintf("%s does not set kms_key_id: its log files are not encrypted with a customer-managed KMS key", [trail.id]))
+	finding := {"resource": trail.id, "message": sprintf("%s does not set kms_key_id: its log files are not encrypted with a customer-managed KMS key", [trail.id])}
 }
 
 unknown contains tf.undetermined(trail, "kms_key_id") if {

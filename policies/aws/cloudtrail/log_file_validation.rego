@@ -19,7 +19,7 @@ deny contains finding if {
 	some trail in tf.resources("aws_cloudtrail")
 	not tf.known_true(trail, "enable_log_file_validation")
 	tf.is_known(trail, "enable_log_file_validation")
-	finding := tf.finding(trail, message(trail))
+	finding := {"resource": trail.id, "message": message(trail)}
 }
 
 unknown contains tf.undetermined(trail, "enable_log_file_validation") if {

@@ -26,7 +26,7 @@ deny contains finding if {
 	some trail in tf.resources("aws_cloudtrail")
 	found := problems(trail)
 	count(found) > 0
-	finding := tf.finding(trail, sprintf("%s %s", [trail.id, concat(", ", found)]))
+	finding := {"resource": trail.id, "message": sprintf("%s %s", [trail.id, concat(", ", found)])}
 }
 
 unknown contains tf.undetermined(trail, attr) if {

@@ -22,7 +22,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some alarm in tf.resources("aws_cloudwatch_metric_alarm")
 	aws.is_false(alarm, "actions_enabled")
-	finding := tf.finding(alarm, sprintf("%s has actions_enabled = false: its alarm_actions never run", [alarm.id]))
+	finding := {"resource": alarm.id, "message": sprintf("%s has actions_enabled = false: its alarm_actions never run", [alarm.id])}
 }
 
 deny contains finding if {
@@ -30,7 +30,7 @@ deny contains finding if {
 	not aws.is_false(alarm, "actions_enabled")
 	count(aws.strings(tf.value(alarm, "alarm_actions"))) == 0
 	not tf.contains_unknown(alarm, "alarm_actions")
-	finding := tf.finding(alarm, sprintf("%s has no alarm_actions: nothing is notified when it goes into ALARM", [alarm.id]))
+	finding := {"resource": alarm.id, "message": sprintf("%s has no alarm_actions: nothing is notified when it goes into ALARM", [alarm.id])}
 }
 
 unknown contains tf.undetermined(alarm, attr) if {

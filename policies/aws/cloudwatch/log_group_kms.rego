@@ -22,7 +22,7 @@ deny contains finding if {
 	some group in tf.resources("aws_cloudwatch_log_group")
 	tf.value(group, "kms_key_id") in {null, ""}
 	tf.is_known(group, "kms_key_id")
-	finding := tf.finding(group, sprintf("%s does not set kms_key_id: its logs are not encrypted with a customer-managed KMS key", [group.id]))
+	finding := {"resource": group.id, "message": sprintf("%s does not set kms_key_id: its logs are not encrypted with a customer-managed KMS key", [group.id])}
 }
 
 unknown contains tf.undetermined(group, "kms_key_id") if {

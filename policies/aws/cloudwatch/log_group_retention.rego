@@ -27,7 +27,7 @@ deny contains finding if {
 	some group in tf.resources("aws_cloudwatch_log_group")
 	tf.is_known(group, "retention_in_days")
 	msg := problem(group)
-	finding := tf.finding(group, sprintf("%s %s", [group.id, msg]))
+	finding := {"resource": group.id, "message": sprintf("%s %s", [group.id, msg])}
 }
 
 unknown contains tf.undetermined(group, "retention_in_days") if {

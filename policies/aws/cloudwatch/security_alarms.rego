@@ -50,7 +50,7 @@ deny contains finding if {
 	some trail in tf.resources("aws_cloudtrail")
 	tf.value(trail, "cloud_watch_logs_group_arn") in {null, ""}
 	tf.is_known(trail, "cloud_watch_logs_group_arn")
-	finding := tf.finding(trail, sprintf("%s delivers no events to CloudWatch Logs (cloud_watch_logs_group_arn is not set): no metric filter can alarm on security changes", [trail.id]))
+	finding := {"resource": trail.id, "message": sprintf("%s delivers no events to CloudWatch Logs (cloud_watch_logs_group_arn is not set): no metric filter can alarm on security changes", [trail.id])}
 }
 
 deny contains finding if {
@@ -58,7 +58,7 @@ deny contains finding if {
 	some group in groups(trail)
 	missing := sort([event | some event, _ in events; not alarmed(group, event)])
 	count(missing) > 0
-	finding := tf.finding(trail, sprintf("%s delivers to %s, which has no metric filter with an alarm for %s", [trail.id, group.id, concat(", ", missing)]))
+	finding := {"resource": trail.id, "message": sprintf("%s delivers to %s, which has no metric filter with an alarm for %s", [trail.id, group.id, concat(", ", missing)])}
 }
 
 unknown contains tf.undetermined_because(trail, "cloud_watch_logs_group_arn refers to a log group not declared in this configuration") if {

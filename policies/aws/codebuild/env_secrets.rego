@@ -31,7 +31,7 @@ deny contains finding if {
 		is_string(v.name)
 	}
 	some what in aws.secret_findings(vars)
-	finding := tf.finding(p, sprintf("%s PLAINTEXT environment_variable %s", [p.id, what]))
+	finding := {"resource": p.id, "message": sprintf("%s PLAINTEXT environment_variable %s", [p.id, what])}
 }
 
 unknown contains tf.undetermined(p, "environment") if {

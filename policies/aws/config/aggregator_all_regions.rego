@@ -31,7 +31,7 @@ deny contains finding if {
 	some i, block in tf.blocks(agg, source)
 	not aws.bool(object.get(block, "all_regions", false)) == true
 	tf.is_known(agg, [source, i, "all_regions"])
-	finding := tf.finding(agg, sprintf("%s has %s without all_regions = true%s", [agg.id, source, regions(block)]))
+	finding := {"resource": agg.id, "message": sprintf("%s has %s without all_regions = true%s", [agg.id, source, regions(block)])}
 }
 
 unknown contains tf.undetermined(agg, [source, i, "all_regions"]) if {

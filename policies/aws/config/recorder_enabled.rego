@@ -33,7 +33,7 @@ deny contains finding if {
 	some recorder in tf.resources("aws_config_configuration_recorder")
 	found := problems(recorder)
 	count(found) > 0
-	finding := tf.finding(recorder, sprintf("%s %s", [recorder.id, concat("; ", found)]))
+	finding := {"resource": recorder.id, "message": sprintf("%s %s", [recorder.id, concat("; ", found)])}
 }
 
 unknown contains tf.undetermined(recorder, path) if {

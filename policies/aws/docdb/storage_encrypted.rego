@@ -28,7 +28,7 @@ resources := tf.resources("aws_docdb_cluster")
 deny contains finding if {
 	some r in resources
 	why := aws.disabled(r, "storage_encrypted")
-	finding := tf.finding(r, sprintf("%s %s", [r.id, why]))
+	finding := {"resource": r.id, "message": sprintf("%s %s", [r.id, why])}
 }
 
 unknown contains tf.undetermined(r, "storage_encrypted") if {

@@ -30,7 +30,7 @@ resources := tf.resources("aws_dynamodb_table")
 deny contains finding if {
 	some r in resources
 	why := aws.disabled(r, ["server_side_encryption", 0, "enabled"])
-	finding := tf.finding(r, sprintf("%s %s", [r.id, why]))
+	finding := {"resource": r.id, "message": sprintf("%s %s", [r.id, why])}
 }
 
 unknown contains tf.undetermined(r, ["server_side_encryption", 0, "enabled"]) if {

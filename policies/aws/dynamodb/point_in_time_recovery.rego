@@ -22,7 +22,7 @@ resources := tf.resources("aws_dynamodb_table")
 deny contains finding if {
 	some r in resources
 	why := aws.disabled(r, ["point_in_time_recovery", 0, "enabled"])
-	finding := tf.finding(r, sprintf("%s %s", [r.id, why]))
+	finding := {"resource": r.id, "message": sprintf("%s %s", [r.id, why])}
 }
 
 unknown contains tf.undetermined(r, ["point_in_time_recovery", 0, "enabled"]) if {

@@ -19,7 +19,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some setting in tf.resources("aws_ebs_encryption_by_default")
 	aws.is_false(setting, "enabled")
-	finding := tf.finding(setting, sprintf("%s has enabled = false: new EBS volumes are not encrypted by default", [setting.id]))
+	finding := {"resource": setting.id, "message": sprintf("%s has enabled = false: new EBS volumes are not encrypted by default", [setting.id])}
 }
 
 unknown contains tf.undetermined(setting, "enabled") if {

@@ -24,13 +24,13 @@ deny contains finding if {
 	tf.is_known(setting, "state")
 	state := tf.value(setting, "state")
 	state != "block-all-sharing"
-	finding := tf.finding(setting, sprintf("%s has state = %v: snapshots can still be shared publicly", [setting.id, quoted(state)]))
+	finding := {"resource": setting.id, "message": sprintf("%s has state = %v: snapshots can still be shared publicly", [setting.id, quoted(state)])}
 }
 
 deny contains finding if {
 	some permission in tf.resources("aws_snapshot_create_volume_permission")
 	lower(sprintf("%v", [tf.value(permission, "account_id")])) == "all"
-	finding := tf.finding(permission, sprintf("%s shares its snapshot with account_id \"all\": anyone can create a volume from it", [permission.id]))
+	finding := {"resource": permission.id, "message": sprintf("%s shares its snapshot with account_id \"all\": anyone can create a volume from it", [permission.id])}
 }
 
 unknown contains tf.undetermined(setting, "state") if {

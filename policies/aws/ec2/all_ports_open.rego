@@ -29,7 +29,7 @@ deny contains finding if {
 	some rule in aws.internet_ingress_rules
 	offending(rule)
 	msg := sprintf("%s allows %s from %s", [rule.label, description(rule), concat(", ", rule.open_cidrs)])
-	finding := tf.finding(rule.resource, msg)
+	finding := {"resource": rule.resource.id, "message": msg}
 }
 
 unknown contains entry if {

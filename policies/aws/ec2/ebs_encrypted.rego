@@ -46,7 +46,7 @@ deny contains finding if {
 	some v in volumes
 	not encrypted(v)
 	tf.is_known(v.resource, v.path)
-	finding := tf.finding(v.resource, message(v))
+	finding := {"resource": v.resource.id, "message": message(v)}
 }
 
 unknown contains tf.undetermined(v.resource, v.path) if {

@@ -44,7 +44,7 @@ deny contains finding if {
 	offending(rule)
 	ports := aws.port_description(rule, high_risk_ports, protocols)
 	msg := sprintf("%s allows %s from %s", [rule.label, ports, concat(", ", rule.open_cidrs)])
-	finding := tf.finding(rule.resource, msg)
+	finding := {"resource": rule.resource.id, "message": msg}
 }
 
 unknown contains entry if {

@@ -32,7 +32,7 @@ deny contains finding if {
 	not protected(r)
 	tf.is_known(r, tokens)
 	tf.is_known(r, endpoint)
-	finding := tf.finding(r, message(r))
+	finding := {"resource": r.id, "message": message(r)}
 }
 
 unknown contains tf.undetermined(r, path) if {

@@ -30,7 +30,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some i in tf.resources("aws_instance")
 	aws.is_true(i, "associate_public_ip_address")
-	finding := tf.finding(i, sprintf("%s has associate_public_ip_address = true", [i.id]))
+	finding := {"resource": i.id, "message": sprintf("%s has associate_public_ip_address = true", [i.id])}
 }
 
 deny contains finding if {
@@ -38,7 +38,7 @@ deny contains finding if {
 	unset(i)
 	tf.value(i, "subnet_id") == null
 	tf.is_known(i, "subnet_id")
-	finding := tf.finding(i, sprintf("%s sets neither associate_public_ip_address nor subnet_id: it launches into a default subnet of the default VPC, which assigns public IP addresses", [i.id]))
+	finding := {"resource": i.id, "message": sprintf("%s sets neither associate_public_ip_address nor subnet_id: it launches into a default subnet of the default VPC, which assigns public IP addresses", [i.id])}
 }
 
 deny contains finding if {
@@ -47,20 +47,20 @@ deny contains finding if {
 	some subnet in tf.refers_to(i, "subnet_id")
 	subnet.type == "aws_subnet"
 	aws.is_true(subnet, "map_public_ip_on_launch")
-	finding := tf.finding(i, sprintf("%s does not set associate_public_ip_address and launches into %s, which has map_public_ip_on_launch = true", [i.id, subnet.id]))
+	finding := {"resource": i.id, "message": sprintf("%s does not set associate_public_ip_address and launches into %s, which has map_public_ip_on_launch = true", [i.id, subnet.id])}
 }
 
 deny contains finding if {
 	some lt in tf.resources("aws_launch_template")
 	some n, nic in tf.blocks(lt, "network_interfaces")
 	aws.bool(object.get(nic, "associate_public_ip_address", null)) == true
-	finding := tf.finding(lt, sprintf("%s has network_interfaces[%d].associate_public_ip_address = true", [lt.id, n]))
+	finding := {"resource": lt.id, "message": sprintf("%s has network_interfaces[%d].associate_public_ip_address = true", [lt.id, n])}
 }
 
 deny contains finding if {
 	some subnet in tf.resources("aws_subnet")
 	aws.is_true(subnet, "map_public_ip_on_launch")
-	finding := tf.finding(subnet, sprintf("%s has map_public_ip_on_launch = true: instances launched into it get public IP addresses", [subnet.id]))
+	finding := {"resource": subnet.id, "message": sprintf("%s has map_public_ip_on_launch = true: instances launched into it get public IP addresses", [subnet.id])}
 }
 
 unknown contains tf.undetermined(r, attr) if {

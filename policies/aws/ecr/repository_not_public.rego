@@ -24,7 +24,7 @@ deny contains finding if {
 	some p in tf.resources("aws_ecr_repository_policy")
 	doc := iam.read(p, "policy")
 	count(aws.public_statements(doc)) > 0
-	finding := tf.finding(p, sprintf("%s allows Principal \"*\" with no condition restricting who can use it (%s)", [p.id, doc.source]))
+	finding := {"resource": p.id, "message": sprintf("%s allows Principal \"*\" with no condition restricting who can use it (%s)", [p.id, doc.source])}
 }
 
 unknown contains tf.undetermined_because(p, reason) if {

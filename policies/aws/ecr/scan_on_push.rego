@@ -29,7 +29,7 @@ deny contains finding if {
 	why := aws.disabled(r, path)
 	not registry_scans(r)
 	not registry_undecided
-	finding := tf.finding(r, sprintf("%s %s and no registry scanning configuration covers it", [r.id, why]))
+	finding := {"resource": r.id, "message": sprintf("%s %s and no registry scanning configuration covers it", [r.id, why])}
 }
 
 unknown contains tf.undetermined(r, path) if {

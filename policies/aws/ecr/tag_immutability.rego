@@ -21,7 +21,7 @@ immutable := {"IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"}
 deny contains finding if {
 	some r in tf.resources("aws_ecr_repository")
 	aws.absent(r, "image_tag_mutability")
-	finding := tf.finding(r, sprintf("%s does not set image_tag_mutability; the default is MUTABLE", [r.id]))
+	finding := {"resource": r.id, "message": sprintf("%s does not set image_tag_mutability; the default is MUTABLE", [r.id])}
 }
 
 deny contains finding if {
@@ -29,7 +29,7 @@ deny contains finding if {
 	v := tf.value(r, "image_tag_mutability")
 	is_string(v)
 	not upper(v) in immutable
-	finding := tf.finding(r, sprintf("%s has image_tag_mutability = %q", [r.id, v]))
+	finding := {"resource": r.id, "message": sprintf("%s has image_tag_mutability = %q", [r.id, v])}
 }
 
 unknown contains tf.undetermined(r, "image_tag_mutability") if {

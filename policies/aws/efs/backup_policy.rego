@@ -23,7 +23,7 @@ deny contains finding if {
 	policies := tf.related(fs, "aws_efs_backup_policy", "file_system_id")
 	not enabled(policies)
 	not undecided(policies)
-	finding := tf.finding(fs, sprintf("%s has no aws_efs_backup_policy with backup_policy.status = \"ENABLED\"", [fs.id]))
+	finding := {"resource": fs.id, "message": sprintf("%s has no aws_efs_backup_policy with backup_policy.status = \"ENABLED\"", [fs.id])}
 }
 
 unknown contains tf.undetermined_because(fs, "the backup_policy.status of its aws_efs_backup_policy is known only after apply") if {

@@ -24,7 +24,7 @@ resources := tf.resources("aws_efs_file_system")
 deny contains finding if {
 	some r in resources
 	why := aws.disabled(r, "encrypted")
-	finding := tf.finding(r, sprintf("%s %s", [r.id, why]))
+	finding := {"resource": r.id, "message": sprintf("%s %s", [r.id, why])}
 }
 
 unknown contains tf.undetermined(r, "encrypted") if {

@@ -27,7 +27,7 @@ deny contains finding if {
 	enabled := {t | some t in object.get(c.values, "enabled_cluster_log_types", [])}
 	missing := [t | some t in required; not t in enabled]
 	count(missing) > 0
-	finding := tf.finding(c, sprintf("%s enabled_cluster_log_types lacks %s", [c.id, concat(", ", missing)]))
+	finding := {"resource": c.id, "message": sprintf("%s enabled_cluster_log_types lacks %s", [c.id, concat(", ", missing)])}
 }
 
 unknown contains tf.undetermined(c, "enabled_cluster_log_types") if {

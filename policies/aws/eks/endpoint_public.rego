@@ -25,7 +25,7 @@ deny contains finding if {
 	tf.is_known(c, "vpc_config")
 	public(c)
 	open_cidrs(c)
-	finding := tf.finding(c, sprintf("%s has a public API endpoint (vpc_config.endpoint_public_access) open to 0.0.0.0/0 (public_access_cidrs)", [c.id]))
+	finding := {"resource": c.id, "message": sprintf("%s has a public API endpoint (vpc_config.endpoint_public_access) open to 0.0.0.0/0 (public_access_cidrs)", [c.id])}
 }
 
 unknown contains tf.undetermined(c, "vpc_config") if {

@@ -22,7 +22,7 @@ deny contains finding if {
 	some c in tf.resources("aws_eks_cluster")
 	not tf.contains_unknown(c, "encryption_config")
 	not encrypts_secrets(c)
-	finding := tf.finding(c, sprintf("%s has no encryption_config encrypting \"secrets\" with a KMS key_arn", [c.id]))
+	finding := {"resource": c.id, "message": sprintf("%s has no encryption_config encrypting \"secrets\" with a KMS key_arn", [c.id])}
 }
 
 unknown contains tf.undetermined(c, "encryption_config") if {

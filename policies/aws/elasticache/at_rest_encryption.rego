@@ -26,7 +26,7 @@ deny contains finding if {
 	some r in resources
 	why := aws.disabled(r, "at_rest_encryption_enabled")
 	not valkey_default(r)
-	finding := tf.finding(r, sprintf("%s %s", [r.id, why]))
+	finding := {"resource": r.id, "message": sprintf("%s %s", [r.id, why])}
 }
 
 unknown contains tf.undetermined(r, "at_rest_encryption_enabled") if {

@@ -23,7 +23,7 @@ resources := tf.resources("aws_elasticache_replication_group")
 deny contains finding if {
 	some r in resources
 	why := aws.disabled(r, "transit_encryption_enabled")
-	finding := tf.finding(r, sprintf("%s %s", [r.id, why]))
+	finding := {"resource": r.id, "message": sprintf("%s %s", [r.id, why])}
 }
 
 unknown contains tf.undetermined(r, "transit_encryption_enabled") if {

@@ -28,20 +28,20 @@ deny contains finding if {
 	tf.is_known(lb, "access_logs")
 	not logging(lb)
 	not undecided(lb)
-	finding := tf.finding(lb, sprintf("%s does not enable access_logs (access_logs.enabled is not true)", [lb.id]))
+	finding := {"resource": lb.id, "message": sprintf("%s does not enable access_logs (access_logs.enabled is not true)", [lb.id])}
 }
 
 deny contains finding if {
 	some elb in tf.resources("aws_elb")
 	count(tf.blocks(elb, "access_logs")) == 0
 	tf.is_known(elb, "access_logs")
-	finding := tf.finding(elb, sprintf("%s has no access_logs block", [elb.id]))
+	finding := {"resource": elb.id, "message": sprintf("%s has no access_logs block", [elb.id])}
 }
 
 deny contains finding if {
 	some elb in tf.resources("aws_elb")
 	aws.is_false(elb, ["access_logs", 0, "enabled"])
-	finding := tf.finding(elb, sprintf("%s sets access_logs.enabled = false", [elb.id]))
+	finding := {"resource": elb.id, "message": sprintf("%s sets access_logs.enabled = false", [elb.id])}
 }
 
 unknown contains tf.undetermined(lb, "access_logs") if {

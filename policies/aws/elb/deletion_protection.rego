@@ -24,13 +24,13 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some lb in aws.load_balancers
 	aws.absent(lb, "enable_deletion_protection")
-	finding := tf.finding(lb, sprintf("%s does not set enable_deletion_protection; the default is false", [lb.id]))
+	finding := {"resource": lb.id, "message": sprintf("%s does not set enable_deletion_protection; the default is false", [lb.id])}
 }
 
 deny contains finding if {
 	some lb in aws.load_balancers
 	aws.is_false(lb, "enable_deletion_protection")
-	finding := tf.finding(lb, sprintf("%s sets enable_deletion_protection = false", [lb.id]))
+	finding := {"resource": lb.id, "message": sprintf("%s sets enable_deletion_protection = false", [lb.id])}
 }
 
 unknown contains tf.undetermined(lb, "enable_deletion_protection") if {

@@ -25,13 +25,13 @@ applications := [lb | some lb in aws.load_balancers; aws.load_balancer_type(lb) 
 deny contains finding if {
 	some lb in applications
 	aws.absent(lb, "drop_invalid_header_fields")
-	finding := tf.finding(lb, sprintf("%s does not set drop_invalid_header_fields; the default is false", [lb.id]))
+	finding := {"resource": lb.id, "message": sprintf("%s does not set drop_invalid_header_fields; the default is false", [lb.id])}
 }
 
 deny contains finding if {
 	some lb in applications
 	aws.is_false(lb, "drop_invalid_header_fields")
-	finding := tf.finding(lb, sprintf("%s sets drop_invalid_header_fields = false", [lb.id]))
+	finding := {"resource": lb.id, "message": sprintf("%s sets drop_invalid_header_fields = false", [lb.id])}
 }
 
 unknown contains tf.undetermined(lb, attr) if {

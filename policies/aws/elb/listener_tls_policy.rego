@@ -45,7 +45,7 @@ deny contains finding if {
 	some l in aws.listeners
 	tls_listener(l)
 	aws.absent(l, "ssl_policy")
-	finding := tf.finding(l, sprintf("%s does not set ssl_policy; the default %s allows TLS 1.0 and 1.1", [l.id, default_policy]))
+	finding := {"resource": l.id, "message": sprintf("%s does not set ssl_policy; the default %s allows TLS 1.0 and 1.1", [l.id, default_policy])}
 }
 
 deny contains finding if {
@@ -54,7 +54,7 @@ deny contains finding if {
 	policy := tf.value(l, "ssl_policy")
 	is_string(policy)
 	not aws.modern_tls_policy(policy)
-	finding := tf.finding(l, sprintf("%s has ssl_policy = %q, which allows protocols older than TLS 1.2", [l.id, policy]))
+	finding := {"resource": l.id, "message": sprintf("%s has ssl_policy = %q, which allows protocols older than TLS 1.2", [l.id, policy])}
 }
 
 deny contains finding if {
@@ -62,7 +62,7 @@ deny contains finding if {
 	some attr in tf.blocks(p, "policy_attribute")
 	enabled(attr)
 	attr.name in old_protocols
-	finding := tf.finding(p, sprintf("%s enables %s in policy_attribute", [p.id, attr.name]))
+	finding := {"resource": p.id, "message": sprintf("%s enables %s in policy_attribute", [p.id, attr.name])}
 }
 
 deny contains finding if {
@@ -71,7 +71,7 @@ deny contains finding if {
 	attr.name == "Reference-Security-Policy"
 	is_string(attr.value)
 	not aws.modern_tls_policy(attr.value)
-	finding := tf.finding(p, sprintf("%s references %s, which allows protocols older than TLS 1.2", [p.id, attr.value]))
+	finding := {"resource": p.id, "message": sprintf("%s references %s, which allows protocols older than TLS 1.2", [p.id, attr.value])}
 }
 
 deny contains finding if {
@@ -80,7 +80,7 @@ deny contains finding if {
 	enabled(attr)
 	cipher(attr.name)
 	not attr.name in strong_ciphers
-	finding := tf.finding(p, sprintf("%s enables the weak cipher %s in policy_attribute", [p.id, attr.name]))
+	finding := {"resource": p.id, "message": sprintf("%s enables the weak cipher %s in policy_attribute", [p.id, attr.name])}
 }
 
 unknown contains tf.undetermined(l, "ssl_policy") if {

@@ -25,7 +25,7 @@ deny contains finding if {
 	aws.listener_protocol(l) == "HTTP"
 	tf.is_known(l, "default_action")
 	not redirects_to_https(l)
-	finding := tf.finding(l, sprintf("%s listens on plain HTTP and its default_action does not redirect to HTTPS", [l.id]))
+	finding := {"resource": l.id, "message": sprintf("%s listens on plain HTTP and its default_action does not redirect to HTTPS", [l.id])}
 }
 
 deny contains finding if {
@@ -33,7 +33,7 @@ deny contains finding if {
 	some listener in tf.blocks(elb, "listener")
 	protocol := lower(listener.lb_protocol)
 	protocol in {"http", "tcp"}
-	finding := tf.finding(elb, sprintf("%s has a listener on port %v with lb_protocol = %q, not encrypted", [elb.id, listener.lb_port, listener.lb_protocol]))
+	finding := {"resource": elb.id, "message": sprintf("%s has a listener on port %v with lb_protocol = %q, not encrypted", [elb.id, listener.lb_port, listener.lb_protocol])}
 }
 
 unknown contains tf.undetermined(l, "protocol") if {

@@ -24,7 +24,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some lb in public_application_load_balancers
 	not aws.waf_protected(lb)
-	finding := tf.finding(lb, sprintf("%s is an internet-facing application load balancer and no WAF web ACL association refers to it", [lb.id]))
+	finding := {"resource": lb.id, "message": sprintf("%s is an internet-facing application load balancer and no WAF web ACL association refers to it", [lb.id])}
 }
 
 unknown contains tf.undetermined(lb, attr) if {

@@ -24,20 +24,20 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some detector in tf.resources("aws_guardduty_detector")
 	aws.is_false(detector, "enable")
-	finding := tf.finding(detector, sprintf("%s has enable = false: GuardDuty does not monitor the account", [detector.id]))
+	finding := {"resource": detector.id, "message": sprintf("%s has enable = false: GuardDuty does not monitor the account", [detector.id])}
 }
 
 deny contains finding if {
 	some config in tf.resources("aws_guardduty_organization_configuration")
 	tf.value(config, "auto_enable_organization_members") == "NONE"
-	finding := tf.finding(config, sprintf("%s has auto_enable_organization_members = \"NONE\": member accounts are not enrolled", [config.id]))
+	finding := {"resource": config.id, "message": sprintf("%s has auto_enable_organization_members = \"NONE\": member accounts are not enrolled", [config.id])}
 }
 
 deny contains finding if {
 	some config in tf.resources("aws_guardduty_organization_configuration")
 	tf.value(config, "auto_enable_organization_members") == null
 	aws.is_false(config, "auto_enable")
-	finding := tf.finding(config, sprintf("%s has auto_enable = false: new member accounts are not enrolled", [config.id]))
+	finding := {"resource": config.id, "message": sprintf("%s has auto_enable = false: new member accounts are not enrolled", [config.id])}
 }
 
 unknown contains tf.undetermined(detector, "enable") if {

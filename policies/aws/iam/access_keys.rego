@@ -25,7 +25,7 @@ deny contains finding if {
 	some key in tf.resources("aws_iam_access_key")
 	tf.is_known(key, "status")
 	tf.value(key, "status") != "Inactive"
-	finding := tf.finding(key, message(key))
+	finding := {"resource": key.id, "message": message(key)}
 }
 
 unknown contains tf.undetermined(key, "status") if {

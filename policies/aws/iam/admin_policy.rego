@@ -30,7 +30,7 @@ deny contains finding if {
 	doc := iam.read(policy, "policy")
 	some s in doc.statements
 	administrator(s)
-	finding := tf.finding(policy, sprintf("%s has a policy statement that allows Action \"*\" on Resource \"*\"%s", [policy.id, origin(policy, doc)]))
+	finding := {"resource": policy.id, "message": sprintf("%s has a policy statement that allows Action \"*\" on Resource \"*\"%s", [policy.id, origin(policy, doc)])}
 }
 
 unknown contains tf.undetermined_because(policy, reason) if {

@@ -24,14 +24,14 @@ owners := {"aws_iam_role_policy": "role", "aws_iam_user_policy": "user", "aws_ia
 deny contains finding if {
 	some type, owner in owners
 	some p in tf.resources(type)
-	finding := tf.finding(p, sprintf("%s is an inline policy of an IAM %s", [p.id, owner]))
+	finding := {"resource": p.id, "message": sprintf("%s is an inline policy of an IAM %s", [p.id, owner])}
 }
 
 deny contains finding if {
 	some role in tf.resources("aws_iam_role")
 	named := [sprintf("%v", [object.get(b, "name", i)]) | some i, b in tf.blocks(role, "inline_policy"); object.get(b, "policy", "") != ""]
 	count(named) > 0
-	finding := tf.finding(role, sprintf("%s has inline_policy blocks with a policy (%s)", [role.id, concat(", ", named)]))
+	finding := {"resource": role.id, "message": sprintf("%s has inline_policy blocks with a policy (%s)", [role.id, concat(", ", named)])}
 }
 
 unknown contains tf.undetermined(role, "inline_policy") if {

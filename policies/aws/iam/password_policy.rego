@@ -30,7 +30,7 @@ deny contains finding if {
 	some p in tf.resources("aws_iam_account_password_policy")
 	found := weaknesses(p)
 	count(found) > 0
-	finding := tf.finding(p, sprintf("%s %s", [p.id, concat("; ", found)]))
+	finding := {"resource": p.id, "message": sprintf("%s %s", [p.id, concat("; ", found)])}
 }
 
 unknown contains tf.undetermined(p, attr) if {

@@ -43,7 +43,7 @@ deny contains finding if {
 	doc := iam.read(policy, "policy")
 	found := dangerous(doc)
 	count(found) > 0
-	finding := tf.finding(policy, sprintf("%s allows %s%s", [policy.id, concat(", ", sort(found)), origin(policy, doc)]))
+	finding := {"resource": policy.id, "message": sprintf("%s allows %s%s", [policy.id, concat(", ", sort(found)), origin(policy, doc)])}
 }
 
 unknown contains tf.undetermined_because(policy, reason) if {

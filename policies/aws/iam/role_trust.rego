@@ -28,7 +28,7 @@ deny contains finding if {
 	doc := iam.read(role, "assume_role_policy")
 	some s in doc.statements
 	open_trust(s)
-	finding := tf.finding(role, sprintf("%s has an assume_role_policy statement that lets any principal (\"*\") assume the role without a condition on the caller", [role.id]))
+	finding := {"resource": role.id, "message": sprintf("%s has an assume_role_policy statement that lets any principal (\"*\") assume the role without a condition on the caller", [role.id])}
 }
 
 unknown contains tf.undetermined_because(role, reason) if {

@@ -21,18 +21,18 @@ import data.soc2scan.lib.terraform as tf
 
 deny contains finding if {
 	some p in tf.resources("aws_iam_user_policy_attachment")
-	finding := tf.finding(p, sprintf("%s attaches a managed policy directly to an IAM user", [p.id]))
+	finding := {"resource": p.id, "message": sprintf("%s attaches a managed policy directly to an IAM user", [p.id])}
 }
 
 deny contains finding if {
 	some p in tf.resources("aws_iam_user_policy")
-	finding := tf.finding(p, sprintf("%s is a policy on an IAM user", [p.id]))
+	finding := {"resource": p.id, "message": sprintf("%s is a policy on an IAM user", [p.id])}
 }
 
 deny contains finding if {
 	some p in tf.resources("aws_iam_policy_attachment")
 	has_users(p)
-	finding := tf.finding(p, sprintf("%s attaches its policy to users", [p.id]))
+	finding := {"resource": p.id, "message": sprintf("%s attaches its policy to users", [p.id])}
 }
 
 unknown contains tf.undetermined(p, "users") if {

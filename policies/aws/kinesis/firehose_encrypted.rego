@@ -36,7 +36,7 @@ streams := [s |
 deny contains finding if {
 	some s in streams
 	why := aws.disabled(s, ["server_side_encryption", 0, "enabled"])
-	finding := tf.finding(s, sprintf("%s %s", [s.id, why]))
+	finding := {"resource": s.id, "message": sprintf("%s %s", [s.id, why])}
 }
 
 deny contains finding if {
@@ -45,7 +45,7 @@ deny contains finding if {
 	t := tf.value(s, ["server_side_encryption", 0, "key_type"])
 	is_string(t)
 	not t in key_types
-	finding := tf.finding(s, sprintf("%s has server_side_encryption.key_type = %q, not a valid key type", [s.id, t]))
+	finding := {"resource": s.id, "message": sprintf("%s has server_side_encryption.key_type = %q, not a valid key type", [s.id, t])}
 }
 
 deny contains finding if {
@@ -53,7 +53,7 @@ deny contains finding if {
 	aws.is_true(s, ["server_side_encryption", 0, "enabled"])
 	tf.value(s, ["server_side_encryption", 0, "key_type"]) == "CUSTOMER_MANAGED_CMK"
 	aws.blank(s, ["server_side_encryption", 0, "key_arn"])
-	finding := tf.finding(s, sprintf("%s sets server_side_encryption.key_type = \"CUSTOMER_MANAGED_CMK\" without a key_arn", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s sets server_side_encryption.key_type = \"CUSTOMER_MANAGED_CMK\" without a key_arn", [s.id])}
 }
 
 unknown contains tf.undetermined(s, "server_side_encryption") if {

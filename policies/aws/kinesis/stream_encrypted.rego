@@ -18,7 +18,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some s in tf.resources("aws_kinesis_stream")
 	aws.absent(s, "encryption_type")
-	finding := tf.finding(s, sprintf("%s does not set encryption_type; the default NONE leaves records unencrypted", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s does not set encryption_type; the default NONE leaves records unencrypted", [s.id])}
 }
 
 deny contains finding if {
@@ -26,14 +26,14 @@ deny contains finding if {
 	t := tf.value(s, "encryption_type")
 	is_string(t)
 	upper(t) != "KMS"
-	finding := tf.finding(s, sprintf("%s has encryption_type = %q, not \"KMS\"", [s.id, t]))
+	finding := {"resource": s.id, "message": sprintf("%s has encryption_type = %q, not \"KMS\"", [s.id, t])}
 }
 
 deny contains finding if {
 	some s in tf.resources("aws_kinesis_stream")
 	upper(tf.value(s, "encryption_type")) == "KMS"
 	aws.blank(s, "kms_key_id")
-	finding := tf.finding(s, sprintf("%s sets encryption_type = \"KMS\" without a kms_key_id", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s sets encryption_type = \"KMS\" without a kms_key_id", [s.id])}
 }
 
 unknown contains tf.undetermined(s, attr) if {

@@ -34,7 +34,7 @@ deny contains finding if {
 	doc := iam.read(key, "policy")
 	some s in doc.statements
 	iam.public(s)
-	finding := tf.finding(key, sprintf("%s has a key policy statement%s that allows %s to Principal \"*\" without a condition on the caller", [key.id, sid(s), concat(", ", s.Action)]))
+	finding := {"resource": key.id, "message": sprintf("%s has a key policy statement%s that allows %s to Principal \"*\" without a condition on the caller", [key.id, sid(s), concat(", ", s.Action)])}
 }
 
 unknown contains tf.undetermined_because(key, reason) if {

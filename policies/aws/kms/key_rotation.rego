@@ -22,7 +22,7 @@ deny contains finding if {
 	symmetric(key)
 	not tf.known_true(key, "enable_key_rotation")
 	tf.is_known(key, "enable_key_rotation")
-	finding := tf.finding(key, message(key))
+	finding := {"resource": key.id, "message": message(key)}
 }
 
 unknown contains tf.undetermined(key, "enable_key_rotation") if {

@@ -21,14 +21,14 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some f in tf.resources("aws_lambda_function")
 	aws.absent(f, "reserved_concurrent_executions")
-	finding := tf.finding(f, sprintf("%s does not set reserved_concurrent_executions: its concurrency is unbounded", [f.id]))
+	finding := {"resource": f.id, "message": sprintf("%s does not set reserved_concurrent_executions: its concurrency is unbounded", [f.id])}
 }
 
 deny contains finding if {
 	some f in tf.resources("aws_lambda_function")
 	v := tf.value(f, "reserved_concurrent_executions")
 	to_number(v) < 0
-	finding := tf.finding(f, sprintf("%s has reserved_concurrent_executions = %v: its concurrency is unbounded", [f.id, v]))
+	finding := {"resource": f.id, "message": sprintf("%s has reserved_concurrent_executions = %v: its concurrency is unbounded", [f.id, v])}
 }
 
 unknown contains tf.undetermined(f, "reserved_concurrent_executions") if {

@@ -27,7 +27,7 @@ deny contains finding if {
 	not dead_letter_queue(f)
 	not on_failure_destination(f)
 	not undecided(f)
-	finding := tf.finding(f, sprintf("%s has no dead_letter_config target_arn and no on_failure destination for failed asynchronous events", [f.id]))
+	finding := {"resource": f.id, "message": sprintf("%s has no dead_letter_config target_arn and no on_failure destination for failed asynchronous events", [f.id])}
 }
 
 unknown contains tf.undetermined(f, "dead_letter_config.target_arn") if {

@@ -26,7 +26,7 @@ deny contains finding if {
 	vars := tf.value(f, ["environment", 0, "variables"])
 	is_object(vars)
 	some what in aws.secret_findings(vars)
-	finding := tf.finding(f, sprintf("%s environment variable %s", [f.id, what]))
+	finding := {"resource": f.id, "message": sprintf("%s environment variable %s", [f.id, what])}
 }
 
 unknown contains tf.undetermined(f, "environment") if {

@@ -29,13 +29,13 @@ deny contains finding if {
 	every attr in conditions {
 		aws.blank(p, attr)
 	}
-	finding := tf.finding(p, sprintf("%s grants principal \"*\" with no source_arn, source_account or principal_org_id", [p.id]))
+	finding := {"resource": p.id, "message": sprintf("%s grants principal \"*\" with no source_arn, source_account or principal_org_id", [p.id])}
 }
 
 deny contains finding if {
 	some u in tf.resources("aws_lambda_function_url")
 	tf.value(u, "authorization_type") == "NONE"
-	finding := tf.finding(u, sprintf("%s has authorization_type = \"NONE\": anyone can invoke the function through its URL", [u.id]))
+	finding := {"resource": u.id, "message": sprintf("%s has authorization_type = \"NONE\": anyone can invoke the function through its URL", [u.id])}
 }
 
 unknown contains tf.undetermined(p, "principal") if {

@@ -26,14 +26,14 @@ deny contains finding if {
 	tf.is_known(f, ["tracing_config", 0, "mode"])
 	mode := object.get(tf.value(f, ["tracing_config", 0]), "mode", "PassThrough")
 	mode != "Active"
-	finding := tf.finding(f, sprintf("%s has tracing_config.mode = %q, not \"Active\"", [f.id, mode]))
+	finding := {"resource": f.id, "message": sprintf("%s has tracing_config.mode = %q, not \"Active\"", [f.id, mode])}
 }
 
 deny contains finding if {
 	some f in tf.resources("aws_lambda_function")
 	count(tf.blocks(f, "tracing_config")) == 0
 	tf.is_known(f, "tracing_config")
-	finding := tf.finding(f, sprintf("%s has no tracing_config; the default mode PassThrough does not trace it", [f.id]))
+	finding := {"resource": f.id, "message": sprintf("%s has no tracing_config; the default mode PassThrough does not trace it", [f.id])}
 }
 
 unknown contains tf.undetermined(f, "tracing_config.mode") if {

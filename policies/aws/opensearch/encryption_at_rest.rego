@@ -24,7 +24,7 @@ resources := array.concat(tf.resources("aws_opensearch_domain"), tf.resources("a
 deny contains finding if {
 	some r in resources
 	why := aws.disabled(r, ["encrypt_at_rest", 0, "enabled"])
-	finding := tf.finding(r, sprintf("%s %s", [r.id, why]))
+	finding := {"resource": r.id, "message": sprintf("%s %s", [r.id, why])}
 }
 
 unknown contains tf.undetermined(r, ["encrypt_at_rest", 0, "enabled"]) if {

@@ -28,13 +28,13 @@ deny contains finding if {
 	some d in domains
 	count(tf.blocks(d, "domain_endpoint_options")) == 0
 	tf.is_known(d, "domain_endpoint_options")
-	finding := tf.finding(d, sprintf("%s has no domain_endpoint_options: HTTPS is not enforced", [d.id]))
+	finding := {"resource": d.id, "message": sprintf("%s has no domain_endpoint_options: HTTPS is not enforced", [d.id])}
 }
 
 deny contains finding if {
 	some d in domains
 	aws.is_false(d, ["domain_endpoint_options", 0, "enforce_https"])
-	finding := tf.finding(d, sprintf("%s sets domain_endpoint_options.enforce_https = false", [d.id]))
+	finding := {"resource": d.id, "message": sprintf("%s sets domain_endpoint_options.enforce_https = false", [d.id])}
 }
 
 unknown contains tf.undetermined(d, "domain_endpoint_options.enforce_https") if {

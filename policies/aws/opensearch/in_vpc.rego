@@ -23,7 +23,7 @@ deny contains finding if {
 	some d in domains
 	not tf.contains_unknown(d, "vpc_options")
 	count(subnets(d)) == 0
-	finding := tf.finding(d, sprintf("%s has no vpc_options with subnet_ids: its endpoint is public", [d.id]))
+	finding := {"resource": d.id, "message": sprintf("%s has no vpc_options with subnet_ids: its endpoint is public", [d.id])}
 }
 
 unknown contains tf.undetermined(d, "vpc_options") if {

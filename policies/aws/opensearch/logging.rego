@@ -31,7 +31,7 @@ deny contains finding if {
 	published := {o.log_type | some o in tf.blocks(d, "log_publishing_options"); object.get(o, "enabled", true) != false}
 	missing := [t | some t in required; not t in published]
 	count(missing) > 0
-	finding := tf.finding(d, sprintf("%s log_publishing_options do not publish %s", [d.id, concat(", ", missing)]))
+	finding := {"resource": d.id, "message": sprintf("%s log_publishing_options do not publish %s", [d.id, concat(", ", missing)])}
 }
 
 unknown contains tf.undetermined(d, "log_publishing_options") if {

@@ -28,10 +28,10 @@ deny contains finding if {
 	some db in databases
 	tf.value(db, "backup_retention_period") == null
 	tf.is_known(db, "backup_retention_period")
-	finding := tf.finding(db, sprintf(
+	finding := {"resource": db.id, "message": sprintf(
 		"%s does not set backup_retention_period; the AWS default of 1 day is less than %d days",
 		[db.id, minimum],
-	))
+	)}
 }
 
 deny contains finding if {
@@ -39,7 +39,7 @@ deny contains finding if {
 	value := tf.value(db, "backup_retention_period")
 	value != null
 	not days(value) >= minimum
-	finding := tf.finding(db, sprintf("%s has backup_retention_period = %v, less than %d days", [db.id, value, minimum]))
+	finding := {"resource": db.id, "message": sprintf("%s has backup_retention_period = %v, less than %d days", [db.id, value, minimum])}
 }
 
 unknown contains tf.undetermined(db, "backup_retention_period") if {

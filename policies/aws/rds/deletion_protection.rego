@@ -23,7 +23,7 @@ deny contains finding if {
 	some db in databases
 	not aws.is_true(db, "deletion_protection")
 	tf.is_known(db, "deletion_protection")
-	finding := tf.finding(db, message(db))
+	finding := {"resource": db.id, "message": message(db)}
 }
 
 unknown contains tf.undetermined(db, "deletion_protection") if {

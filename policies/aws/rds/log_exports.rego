@@ -48,7 +48,7 @@ deny contains finding if {
 	tf.is_known(db, "engine")
 	missing := missing_logs(db)
 	count(missing) > 0
-	finding := tf.finding(db, sprintf("%s does not export %s in enabled_cloudwatch_logs_exports%s", [db.id, concat(" and ", missing), listed(db)]))
+	finding := {"resource": db.id, "message": sprintf("%s does not export %s in enabled_cloudwatch_logs_exports%s", [db.id, concat(" and ", missing), listed(db)])}
 }
 
 unknown contains tf.undetermined(db, attr) if {

@@ -28,14 +28,14 @@ deny contains finding if {
 	not replica(db)
 	not aws.is_true(db, "multi_az")
 	tf.is_known(db, "multi_az")
-	finding := tf.finding(db, message(db))
+	finding := {"resource": db.id, "message": message(db)}
 }
 
 deny contains finding if {
 	some cluster in tf.resources("aws_rds_cluster")
 	aurora(cluster)
 	count(instances(cluster)) == 1
-	finding := tf.finding(cluster, sprintf("%s has one aws_rds_cluster_instance (%s): no reader in another availability zone to fail over to", [cluster.id, instances(cluster)[0].id]))
+	finding := {"resource": cluster.id, "message": sprintf("%s has one aws_rds_cluster_instance (%s): no reader in another availability zone to fail over to", [cluster.id, instances(cluster)[0].id])}
 }
 
 unknown contains tf.undetermined(db, "multi_az") if {

@@ -24,7 +24,7 @@ databases := array.concat(tf.resources("aws_db_instance"), tf.resources("aws_rds
 deny contains finding if {
 	some db in databases
 	tf.known_true(db, "publicly_accessible")
-	finding := tf.finding(db, sprintf("%s has publicly_accessible = true", [db.id]))
+	finding := {"resource": db.id, "message": sprintf("%s has publicly_accessible = true", [db.id])}
 }
 
 unknown contains tf.undetermined(db, "publicly_accessible") if {

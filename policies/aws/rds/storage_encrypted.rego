@@ -28,7 +28,7 @@ deny contains finding if {
 	some db in databases
 	not encrypted(db)
 	not undecided(db)
-	finding := tf.finding(db, message(db))
+	finding := {"resource": db.id, "message": message(db)}
 }
 
 unknown contains tf.undetermined(db, "storage_encrypted") if {

@@ -25,7 +25,7 @@ deny contains finding if {
 	some c in tf.resources("aws_redshift_cluster")
 	not tf.has_related(c, "aws_redshift_logging", "cluster_identifier")
 	why := inline(c)
-	finding := tf.finding(c, sprintf("%s has no aws_redshift_logging and %s", [c.id, why]))
+	finding := {"resource": c.id, "message": sprintf("%s has no aws_redshift_logging and %s", [c.id, why])}
 }
 
 unknown contains tf.undetermined(c, "logging") if {

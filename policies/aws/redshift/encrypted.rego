@@ -23,7 +23,7 @@ resources := tf.resources("aws_redshift_cluster")
 deny contains finding if {
 	some r in resources
 	why := aws.disabled(r, "encrypted")
-	finding := tf.finding(r, sprintf("%s %s", [r.id, why]))
+	finding := {"resource": r.id, "message": sprintf("%s %s", [r.id, why])}
 }
 
 unknown contains tf.undetermined(r, "encrypted") if {

@@ -21,13 +21,13 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some c in tf.resources("aws_redshift_cluster")
 	aws.is_true(c, "publicly_accessible")
-	finding := tf.finding(c, sprintf("%s sets publicly_accessible = true", [c.id]))
+	finding := {"resource": c.id, "message": sprintf("%s sets publicly_accessible = true", [c.id])}
 }
 
 deny contains finding if {
 	some c in tf.resources("aws_redshift_cluster")
 	aws.absent(c, "publicly_accessible")
-	finding := tf.finding(c, sprintf("%s does not set publicly_accessible = false (the default before AWS provider v6 is true)", [c.id]))
+	finding := {"resource": c.id, "message": sprintf("%s does not set publicly_accessible = false (the default before AWS provider v6 is true)", [c.id])}
 }
 
 unknown contains tf.undetermined(c, "publicly_accessible") if {

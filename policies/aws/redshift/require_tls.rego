@@ -24,7 +24,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some c in tf.resources("aws_redshift_cluster")
 	aws.absent(c, "cluster_parameter_group_name")
-	finding := tf.finding(c, sprintf("%s does not set cluster_parameter_group_name; the default parameter group has require_ssl = false", [c.id]))
+	finding := {"resource": c.id, "message": sprintf("%s does not set cluster_parameter_group_name; the default parameter group has require_ssl = false", [c.id])}
 }
 
 deny contains finding if {
@@ -32,7 +32,7 @@ deny contains finding if {
 	name := tf.value(c, "cluster_parameter_group_name")
 	is_string(name)
 	startswith(name, "default.")
-	finding := tf.finding(c, sprintf("%s uses the default parameter group %s, whose require_ssl is false", [c.id, name]))
+	finding := {"resource": c.id, "message": sprintf("%s uses the default parameter group %s, whose require_ssl is false", [c.id, name])}
 }
 
 deny contains finding if {
@@ -40,7 +40,7 @@ deny contains finding if {
 	[group] := groups(c)
 	not requires_ssl(group)
 	not tf.contains_unknown(group, "parameter")
-	finding := tf.finding(c, sprintf("%s uses %s, which does not set require_ssl = true", [c.id, group.id]))
+	finding := {"resource": c.id, "message": sprintf("%s uses %s, which does not set require_ssl = true", [c.id, group.id])}
 }
 
 unknown contains tf.undetermined_because(c, sprintf("%s is not in this configuration", [name])) if {

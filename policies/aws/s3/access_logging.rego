@@ -24,7 +24,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some bucket in unlogged
 	not pending(bucket)
-	finding := tf.finding(bucket, sprintf("%s has no aws_s3_bucket_logging and no inline logging block with a target_bucket", [bucket.id]))
+	finding := {"resource": bucket.id, "message": sprintf("%s has no aws_s3_bucket_logging and no inline logging block with a target_bucket", [bucket.id])}
 }
 
 unknown contains tf.undetermined(bucket, "logging") if {

@@ -22,7 +22,7 @@ deny contains finding if {
 	some bucket in tf.resources("aws_s3_bucket")
 	not encrypted(bucket)
 	not tf.is_unknown(bucket, "server_side_encryption_configuration")
-	finding := tf.finding(bucket, sprintf("%s has no default server-side encryption configuration", [bucket.id]))
+	finding := {"resource": bucket.id, "message": sprintf("%s has no default server-side encryption configuration", [bucket.id])}
 }
 
 unknown contains tf.undetermined(bucket, "server_side_encryption_configuration") if {

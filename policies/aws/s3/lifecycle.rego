@@ -25,7 +25,7 @@ deny contains finding if {
 	some config in tf.resources("aws_s3_bucket_lifecycle_configuration")
 	not disposes(config)
 	not tf.contains_unknown(config, "rule")
-	finding := tf.finding(config, sprintf("%s has no enabled rule that expires or transitions objects", [config.id]))
+	finding := {"resource": config.id, "message": sprintf("%s has no enabled rule that expires or transitions objects", [config.id])}
 }
 
 unknown contains tf.undetermined(config, "rule") if {

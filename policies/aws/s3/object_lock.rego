@@ -26,7 +26,7 @@ deny contains finding if {
 	some config in tf.resources("aws_s3_bucket_object_lock_configuration")
 	not retained(config)
 	not tf.contains_unknown(config, "rule")
-	finding := tf.finding(config, sprintf("%s has no rule.default_retention with a mode and a period: objects are not locked by default", [config.id]))
+	finding := {"resource": config.id, "message": sprintf("%s has no rule.default_retention with a mode and a period: objects are not locked by default", [config.id])}
 }
 
 unknown contains tf.undetermined(config, "rule") if {

@@ -30,7 +30,7 @@ deny contains finding if {
 	some bucket in tf.resources("aws_s3_bucket")
 	not blocked(bucket)
 	not undecided(bucket)
-	finding := tf.finding(bucket, message(bucket))
+	finding := {"resource": bucket.id, "message": message(bucket)}
 }
 
 deny contains finding if {
@@ -38,7 +38,7 @@ deny contains finding if {
 	not bucket_declared(block)
 	count(off(block)) > 0
 	not account_blocked
-	finding := tf.finding(block, sprintf("%s (for a bucket not declared here) has %s, and %s", [block.id, describe(block), account_note]))
+	finding := {"resource": block.id, "message": sprintf("%s (for a bucket not declared here) has %s, and %s", [block.id, describe(block), account_note])}
 }
 
 unknown contains tf.undetermined(block, flag) if {

@@ -38,14 +38,14 @@ deny contains finding if {
 	some r in array.concat(tf.resources("aws_s3_bucket"), tf.resources("aws_s3_bucket_acl"))
 	acl := tf.value(r, "acl")
 	acl in public_acls
-	finding := tf.finding(r, sprintf("%s has acl = %q", [r.id, acl]))
+	finding := {"resource": r.id, "message": sprintf("%s has acl = %q", [r.id, acl])}
 }
 
 deny contains finding if {
 	some r in array.concat(tf.resources("aws_s3_bucket"), tf.resources("aws_s3_bucket_acl"))
 	uris := grantees(r)
 	count(uris) > 0
-	finding := tf.finding(r, sprintf("%s grants access to %s", [r.id, concat(", ", sort(uris))]))
+	finding := {"resource": r.id, "message": sprintf("%s grants access to %s", [r.id, concat(", ", sort(uris))])}
 }
 
 deny contains finding if {
@@ -53,12 +53,12 @@ deny contains finding if {
 	doc := iam.read(r, "policy")
 	some s in doc.statements
 	iam.public(s)
-	finding := tf.finding(r, sprintf("%s has a policy statement%s that allows %s to Principal \"*\" without a condition on the caller%s", [
+	finding := {"resource": r.id, "message": sprintf("%s has a policy statement%s that allows %s to Principal \"*\" without a condition on the caller%s", [
 		r.id,
 		sid(s),
 		concat(", ", s.Action),
 		origin(r, doc),
-	]))
+	])}
 }
 
 unknown contains tf.undetermined(r, attr) if {

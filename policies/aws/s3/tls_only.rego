@@ -29,7 +29,7 @@ deny contains finding if {
 	some bucket in tf.resources("aws_s3_bucket")
 	not enforced(bucket)
 	count(pending(bucket)) == 0
-	finding := tf.finding(bucket, message(bucket))
+	finding := {"resource": bucket.id, "message": message(bucket)}
 }
 
 unknown contains tf.undetermined_because(bucket, reason) if {

@@ -31,7 +31,7 @@ deny contains finding if {
 	not b.enabled
 	some v in b.configurations
 	tf.is_known(v, status)
-	finding := tf.finding(b.bucket, sprintf("%s has %s with versioning_configuration.status = %s", [b.bucket.id, v.id, quoted(tf.value(v, status))]))
+	finding := {"resource": b.bucket.id, "message": sprintf("%s has %s with versioning_configuration.status = %s", [b.bucket.id, v.id, quoted(tf.value(v, status))])}
 }
 
 deny contains finding if {
@@ -39,10 +39,10 @@ deny contains finding if {
 	b.configurations == []
 	not b.enabled
 	tf.is_known(b.bucket, inline)
-	finding := tf.finding(b.bucket, sprintf(
+	finding := {"resource": b.bucket.id, "message": sprintf(
 		"%s has no aws_s3_bucket_versioning with versioning_configuration.status = \"Enabled\" and no inline versioning with enabled = true",
 		[b.bucket.id],
-	))
+	)}
 }
 
 unknown contains tf.undetermined_because(b.bucket, sprintf("%s.versioning_configuration.status is known only after apply", [v.id])) if {
@@ -70,7 +70,7 @@ deny contains finding if {
 	not bucket_declared(v)
 	tf.is_known(v, status)
 	tf.value(v, status) != "Enabled"
-	finding := tf.finding(v, sprintf("%s (for a bucket not declared here) has versioning_configuration.status = %s", [v.id, quoted(tf.value(v, status))]))
+	finding := {"resource": v.id, "message": sprintf("%s (for a bucket not declared here) has versioning_configuration.status = %s", [v.id, quoted(tf.value(v, status))])}
 }
 
 unknown contains tf.undetermined(v, status) if {

@@ -23,7 +23,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some s in tf.resources("aws_secretsmanager_secret")
 	aws.blank(s, "kms_key_id")
-	finding := tf.finding(s, sprintf("%s has no kms_key_id: it is encrypted with the AWS managed key aws/secretsmanager", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s has no kms_key_id: it is encrypted with the AWS managed key aws/secretsmanager", [s.id])}
 }
 
 unknown contains tf.undetermined(s, "kms_key_id") if {

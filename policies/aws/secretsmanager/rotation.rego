@@ -25,7 +25,7 @@ deny contains finding if {
 	some s in tf.resources("aws_secretsmanager_secret")
 	not rotated(s)
 	not tf.contains_unknown(s, "rotation_rules")
-	finding := tf.finding(s, sprintf("%s has no aws_secretsmanager_secret_rotation with rotation_rules", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s has no aws_secretsmanager_secret_rotation with rotation_rules", [s.id])}
 }
 
 unknown contains tf.undetermined(s, "rotation_rules") if {

@@ -26,7 +26,7 @@ deny contains finding if {
 	some account in tf.resources("aws_securityhub_account")
 	aws.is_false(account, "enable_default_standards")
 	count(tf.resources("aws_securityhub_standards_subscription")) == 0
-	finding := tf.finding(account, sprintf("%s has enable_default_standards = false and no aws_securityhub_standards_subscription is declared: no security standard is evaluated", [account.id]))
+	finding := {"resource": account.id, "message": sprintf("%s has enable_default_standards = false and no aws_securityhub_standards_subscription is declared: no security standard is evaluated", [account.id])}
 }
 
 unknown contains tf.undetermined(account, "enable_default_standards") if {

@@ -20,7 +20,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some t in tf.resources("aws_sns_topic")
 	aws.blank(t, "kms_master_key_id")
-	finding := tf.finding(t, sprintf("%s has no kms_master_key_id: its messages are not encrypted at rest", [t.id]))
+	finding := {"resource": t.id, "message": sprintf("%s has no kms_master_key_id: its messages are not encrypted at rest", [t.id])}
 }
 
 unknown contains tf.undetermined(t, "kms_master_key_id") if {

@@ -27,7 +27,7 @@ deny contains finding if {
 	aws.blank(q, "redrive_policy")
 	not tf.has_related(q, "aws_sqs_queue_redrive_policy", "queue_url")
 	not dead_letter_queue(q)
-	finding := tf.finding(q, sprintf("%s has no redrive_policy sending failed messages to a dead-letter queue", [q.id]))
+	finding := {"resource": q.id, "message": sprintf("%s has no redrive_policy sending failed messages to a dead-letter queue", [q.id])}
 }
 
 unknown contains tf.undetermined(q, "redrive_policy") if {

@@ -24,14 +24,14 @@ deny contains finding if {
 	some q in tf.resources("aws_sqs_queue")
 	aws.blank(q, "kms_master_key_id")
 	aws.is_false(q, "sqs_managed_sse_enabled")
-	finding := tf.finding(q, sprintf("%s sets sqs_managed_sse_enabled = false and has no kms_master_key_id: its messages are not encrypted at rest", [q.id]))
+	finding := {"resource": q.id, "message": sprintf("%s sets sqs_managed_sse_enabled = false and has no kms_master_key_id: its messages are not encrypted at rest", [q.id])}
 }
 
 deny contains finding if {
 	some q in tf.resources("aws_sqs_queue")
 	aws.blank(q, "kms_master_key_id")
 	aws.absent(q, "sqs_managed_sse_enabled")
-	finding := tf.finding(q, sprintf("%s declares no server-side encryption (neither kms_master_key_id nor sqs_managed_sse_enabled = true)", [q.id]))
+	finding := {"resource": q.id, "message": sprintf("%s declares no server-side encryption (neither kms_master_key_id nor sqs_managed_sse_enabled = true)", [q.id])}
 }
 
 unknown contains tf.undetermined(q, attr) if {

@@ -36,14 +36,14 @@ deny contains finding if {
 	some a in associations
 	tf.value(a, "schedule_expression") in {null, ""}
 	tf.is_known(a, "schedule_expression")
-	finding := tf.finding(a, sprintf("%s runs %s without a schedule_expression: patches are applied once, not on a schedule", [a.id, document]))
+	finding := {"resource": a.id, "message": sprintf("%s runs %s without a schedule_expression: patches are applied once, not on a schedule", [a.id, document])}
 }
 
 deny contains finding if {
 	some a in associations
 	tf.is_known(a, "parameters")
 	operation(a) != "Install"
-	finding := tf.finding(a, sprintf("%s runs %s with Operation = %q: it only reports missing patches", [a.id, document, operation(a)]))
+	finding := {"resource": a.id, "message": sprintf("%s runs %s with Operation = %q: it only reports missing patches", [a.id, document, operation(a)])}
 }
 
 deny contains finding if {
@@ -51,7 +51,7 @@ deny contains finding if {
 	count(pending) == 0
 	some i in tf.resources("aws_instance")
 	not targeted(i)
-	finding := tf.finding(i, sprintf("%s is a target of none of the %s associations of this configuration (%s)", [i.id, document, concat(", ", sort([a.id | some a in associations]))]))
+	finding := {"resource": i.id, "message": sprintf("%s is a target of none of the %s associations of this configuration (%s)", [i.id, document, concat(", ", sort([a.id | some a in associations]))])}
 }
 
 unknown contains tf.undetermined(a, attr) if {

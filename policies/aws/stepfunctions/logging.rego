@@ -24,14 +24,14 @@ deny contains finding if {
 	tf.is_known(m, ["logging_configuration", 0, "level"])
 	level := object.get(aws.block(m, "logging_configuration"), "level", "OFF")
 	not upper(level) in {"ALL", "ERROR"}
-	finding := tf.finding(m, sprintf("%s has logging_configuration.level = %q, not ALL or ERROR", [m.id, level]))
+	finding := {"resource": m.id, "message": sprintf("%s has logging_configuration.level = %q, not ALL or ERROR", [m.id, level])}
 }
 
 deny contains finding if {
 	some m in tf.resources("aws_sfn_state_machine")
 	upper(tf.value(m, ["logging_configuration", 0, "level"])) in {"ALL", "ERROR"}
 	aws.blank(m, ["logging_configuration", 0, "log_destination"])
-	finding := tf.finding(m, sprintf("%s has no logging_configuration.log_destination", [m.id]))
+	finding := {"resource": m.id, "message": sprintf("%s has no logging_configuration.log_destination", [m.id])}
 }
 
 unknown contains tf.undetermined(m, "logging_configuration") if {

@@ -28,7 +28,7 @@ deny contains finding if {
 	some sg in tf.resources("aws_default_security_group")
 	found := rules(sg)
 	count(found) > 0
-	finding := tf.finding(sg, sprintf("%s has %s", [sg.id, concat(", ", found)]))
+	finding := {"resource": sg.id, "message": sprintf("%s has %s", [sg.id, concat(", ", found)])}
 }
 
 unknown contains tf.undetermined(sg, direction) if {

@@ -23,7 +23,7 @@ deny contains finding if {
 	some vpc in tf.resources("aws_vpc")
 	not logged(vpc)
 	count(pending(vpc)) == 0
-	finding := tf.finding(vpc, message(vpc))
+	finding := {"resource": vpc.id, "message": message(vpc)}
 }
 
 unknown contains tf.undetermined_because(vpc, reason) if {

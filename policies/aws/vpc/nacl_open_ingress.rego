@@ -40,7 +40,7 @@ entries := array.concat(
 deny contains finding if {
 	some e in entries
 	offending(e)
-	finding := tf.finding(e.resource, sprintf("%s allows %s from %s", [e.label, opens(e), concat(", ", sources(e))]))
+	finding := {"resource": e.resource.id, "message": sprintf("%s allows %s from %s", [e.label, opens(e), concat(", ", sources(e))])}
 }
 
 unknown contains tf.undetermined(e.resource, array.concat(e.path, [attr])) if {

@@ -25,14 +25,14 @@ classic := array.concat(tf.resources("aws_waf_web_acl"), tf.resources("aws_wafre
 deny contains finding if {
 	some acl in tf.resources("aws_wafv2_web_acl")
 	not tf.has_related(acl, "aws_wafv2_web_acl_logging_configuration", "resource_arn")
-	finding := tf.finding(acl, sprintf("%s has no aws_wafv2_web_acl_logging_configuration", [acl.id]))
+	finding := {"resource": acl.id, "message": sprintf("%s has no aws_wafv2_web_acl_logging_configuration", [acl.id])}
 }
 
 deny contains finding if {
 	some acl in classic
 	count(tf.blocks(acl, "logging_configuration")) == 0
 	tf.is_known(acl, "logging_configuration")
-	finding := tf.finding(acl, sprintf("%s has no logging_configuration", [acl.id]))
+	finding := {"resource": acl.id, "message": sprintf("%s has no logging_configuration", [acl.id])}
 }
 
 unknown contains tf.undetermined(acl, "logging_configuration") if {

@@ -31,14 +31,14 @@ deny contains finding if {
 	not tf.is_unknown(acr, "public_network_access_enabled")
 	not restricted(acr)
 	not tf.contains_unknown(acr, "network_rule_set")
-	finding := tf.finding(acr, sprintf("%s has public_network_access_enabled = %v and no network_rule_set denying by default: the registry is reachable from the internet", [acr.id, default_true(v)]))
+	finding := {"resource": acr.id, "message": sprintf("%s has public_network_access_enabled = %v and no network_rule_set denying by default: the registry is reachable from the internet", [acr.id, default_true(v)])}
 }
 
 deny contains finding if {
 	some acr in registries
 	v := tf.value(acr, "admin_enabled")
 	azure.truthy(v)
-	finding := tf.finding(acr, sprintf("%s has admin_enabled = %v: a shared admin password grants full access", [acr.id, v]))
+	finding := {"resource": acr.id, "message": sprintf("%s has admin_enabled = %v: a shared admin password grants full access", [acr.id, v])}
 }
 
 restricted(acr) if lower(object.get(azure.block(acr, "network_rule_set"), "default_action", "Allow")) == "deny"

@@ -26,7 +26,7 @@ deny contains finding if {
 	not azure.truthy(tf.value(c, "private_cluster_enabled"))
 	not undetermined(c)
 	count(ranges(c)) == 0
-	finding := tf.finding(c, sprintf("%s is not private and sets no authorized_ip_ranges: its API server is reachable from the internet", [c.id]))
+	finding := {"resource": c.id, "message": sprintf("%s is not private and sets no authorized_ip_ranges: its API server is reachable from the internet", [c.id])}
 }
 
 deny contains finding if {
@@ -34,7 +34,7 @@ deny contains finding if {
 	not azure.truthy(tf.value(c, "private_cluster_enabled"))
 	some r in ranges(c)
 	azure.internet_prefix(r)
-	finding := tf.finding(c, sprintf("%s authorizes %q to reach its API server, the whole internet", [c.id, r]))
+	finding := {"resource": c.id, "message": sprintf("%s authorizes %q to reach its API server, the whole internet", [c.id, r])}
 }
 
 ranges(c) := [r |

@@ -21,7 +21,7 @@ deny contains finding if {
 	some c in tf.resources("azurerm_kubernetes_cluster")
 	not enabled(c)
 	not undetermined(c)
-	finding := tf.finding(c, sprintf("%s does not set azure_policy_enabled = true: admission policies are not enforced", [c.id]))
+	finding := {"resource": c.id, "message": sprintf("%s does not set azure_policy_enabled = true: admission policies are not enforced", [c.id])}
 }
 
 enabled(c) if azure.truthy(tf.value(c, "azure_policy_enabled"))

@@ -26,7 +26,7 @@ deny contains finding if {
 	not tf.contains_unknown(c, "network_profile")
 	v := object.get(azure.block(c, "network_profile"), "network_policy", "")
 	not engine(v)
-	finding := tf.finding(c, message(c, v))
+	finding := {"resource": c.id, "message": message(c, v)}
 }
 
 engine(v) if lower(v) in engines

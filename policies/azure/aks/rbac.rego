@@ -23,14 +23,14 @@ deny contains finding if {
 	some c in tf.resources("azurerm_kubernetes_cluster")
 	v := tf.value(c, "role_based_access_control_enabled")
 	azure.falsy(v)
-	finding := tf.finding(c, sprintf("%s has role_based_access_control_enabled = %v: every authenticated identity has full control", [c.id, v]))
+	finding := {"resource": c.id, "message": sprintf("%s has role_based_access_control_enabled = %v: every authenticated identity has full control", [c.id, v])}
 }
 
 deny contains finding if {
 	some c in tf.resources("azurerm_kubernetes_cluster")
 	v := object.get(azure.block(c, "role_based_access_control"), "enabled", null)
 	azure.falsy(v)
-	finding := tf.finding(c, sprintf("%s has role_based_access_control.enabled = %v: every authenticated identity has full control", [c.id, v]))
+	finding := {"resource": c.id, "message": sprintf("%s has role_based_access_control.enabled = %v: every authenticated identity has full control", [c.id, v])}
 }
 
 unknown contains tf.undetermined(c, attr) if {

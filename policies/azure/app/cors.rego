@@ -20,7 +20,7 @@ deny contains finding if {
 	some app in azure.apps
 	some cors in object.get(azure.block(app, "site_config"), "cors", [])
 	"*" in object.get(cors, "allowed_origins", [])
-	finding := tf.finding(app, sprintf("%s has \"*\" in site_config.cors.allowed_origins: any website can call the app", [app.id]))
+	finding := {"resource": app.id, "message": sprintf("%s has \"*\" in site_config.cors.allowed_origins: any website can call the app", [app.id])}
 }
 
 unknown contains tf.undetermined(app, "site_config") if {

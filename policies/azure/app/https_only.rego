@@ -22,14 +22,14 @@ deny contains finding if {
 	v := tf.value(app, "https_only")
 	v != null
 	not azure.truthy(v)
-	finding := tf.finding(app, sprintf("%s has https_only = %v: the app serves plain HTTP", [app.id, v]))
+	finding := {"resource": app.id, "message": sprintf("%s has https_only = %v: the app serves plain HTTP", [app.id, v])}
 }
 
 deny contains finding if {
 	some app in azure.apps
 	tf.value(app, "https_only") == null
 	tf.is_known(app, "https_only")
-	finding := tf.finding(app, sprintf("%s does not set https_only; the default false lets the app serve plain HTTP", [app.id]))
+	finding := {"resource": app.id, "message": sprintf("%s does not set https_only; the default false lets the app serve plain HTTP", [app.id])}
 }
 
 unknown contains tf.undetermined(app, "https_only") if {

@@ -27,7 +27,7 @@ deny contains finding if {
 	not logged(app)
 	not tf.contains_unknown(app, "logs")
 	not categories_unknown(app)
-	finding := tf.finding(app, sprintf("%s has neither logs.http_logs nor a diagnostic setting sending its logs: requests are not recorded", [app.id]))
+	finding := {"resource": app.id, "message": sprintf("%s has neither logs.http_logs nor a diagnostic setting sending its logs: requests are not recorded", [app.id])}
 }
 
 logged(app) if {

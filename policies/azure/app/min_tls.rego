@@ -25,7 +25,7 @@ deny contains finding if {
 	some attr in attributes
 	v := object.get(site, attr, null)
 	azure.weak_tls(v)
-	finding := tf.finding(app, sprintf("%s has site_config.%s = %v, below 1.2", [app.id, attr, v]))
+	finding := {"resource": app.id, "message": sprintf("%s has site_config.%s = %v, below 1.2", [app.id, attr, v])}
 }
 
 unknown contains tf.undetermined(app, ["site_config", 0, attr]) if {

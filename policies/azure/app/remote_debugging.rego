@@ -20,7 +20,7 @@ deny contains finding if {
 	some app in azure.apps
 	v := object.get(azure.block(app, "site_config"), "remote_debugging_enabled", null)
 	azure.truthy(v)
-	finding := tf.finding(app, sprintf("%s has site_config.remote_debugging_enabled = %v: debuggers can attach to the running app", [app.id, v]))
+	finding := {"resource": app.id, "message": sprintf("%s has site_config.remote_debugging_enabled = %v: debuggers can attach to the running app", [app.id, v])}
 }
 
 unknown contains tf.undetermined(app, ["site_config", 0, "remote_debugging_enabled"]) if {

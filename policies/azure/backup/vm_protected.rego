@@ -28,5 +28,5 @@ vms := azure.resources(["azurerm_linux_virtual_machine", "azurerm_windows_virtua
 deny contains finding if {
 	some vm in vms
 	not tf.has_related(vm, "azurerm_backup_protected_vm", "source_vm_id")
-	finding := tf.finding(vm, sprintf("%s has no azurerm_backup_protected_vm: it is not backed up", [vm.id]))
+	finding := {"resource": vm.id, "message": sprintf("%s has no azurerm_backup_protected_vm: it is not backed up", [vm.id])}
 }

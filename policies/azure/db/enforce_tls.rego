@@ -33,7 +33,7 @@ deny contains finding if {
 	v := tf.value(s, "ssl_enforcement_enabled")
 	v != null
 	not azure.truthy(v)
-	finding := tf.finding(s, sprintf("%s has ssl_enforcement_enabled = %v: clients may connect without TLS", [s.id, v]))
+	finding := {"resource": s.id, "message": sprintf("%s has ssl_enforcement_enabled = %v: clients may connect without TLS", [s.id, v])}
 }
 
 deny contains finding if {
@@ -41,21 +41,21 @@ deny contains finding if {
 	v := tf.value(s, "ssl_enforcement")
 	tf.value(s, "ssl_enforcement_enabled") == null
 	lower(v) != "enabled"
-	finding := tf.finding(s, sprintf("%s has ssl_enforcement = %q: clients may connect without TLS", [s.id, v]))
+	finding := {"resource": s.id, "message": sprintf("%s has ssl_enforcement = %q: clients may connect without TLS", [s.id, v])}
 }
 
 deny contains finding if {
 	some s in servers
 	not azure.setting(s, ["ssl_enforcement_enabled", "ssl_enforcement"])
 	not azure.any_unknown(s, ["ssl_enforcement_enabled", "ssl_enforcement"])
-	finding := tf.finding(s, sprintf("%s does not set ssl_enforcement_enabled: TLS is not required of clients", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s does not set ssl_enforcement_enabled: TLS is not required of clients", [s.id])}
 }
 
 deny contains finding if {
 	some s in servers
 	v := tf.value(s, "ssl_minimal_tls_version_enforced")
 	azure.weak_tls(v)
-	finding := tf.finding(s, sprintf("%s has ssl_minimal_tls_version_enforced = %q, below TLS1_2", [s.id, v]))
+	finding := {"resource": s.id, "message": sprintf("%s has ssl_minimal_tls_version_enforced = %q, below TLS1_2", [s.id, v])}
 }
 
 deny contains finding if {
@@ -63,7 +63,7 @@ deny contains finding if {
 	lower(tf.value(c, "name")) == "require_secure_transport"
 	v := tf.value(c, "value")
 	lower(v) in {"off", "0", "false"}
-	finding := tf.finding(c, sprintf("%s sets require_secure_transport to %q: clients may connect without TLS", [c.id, v]))
+	finding := {"resource": c.id, "message": sprintf("%s sets require_secure_transport to %q: clients may connect without TLS", [c.id, v])}
 }
 
 deny contains finding if {
@@ -73,7 +73,7 @@ deny contains finding if {
 	v := tf.value(c, "value")
 	some version in split(v, ",")
 	azure.weak_tls(trim_space(version))
-	finding := tf.finding(c, sprintf("%s sets %s to %q, which allows TLS below 1.2", [c.id, name, v]))
+	finding := {"resource": c.id, "message": sprintf("%s sets %s to %q, which allows TLS below 1.2", [c.id, name, v])}
 }
 
 unknown contains tf.undetermined(s, attr) if {

@@ -30,14 +30,14 @@ deny contains finding if {
 	v := tf.value(s, "geo_redundant_backup_enabled")
 	v != null
 	not azure.truthy(v)
-	finding := tf.finding(s, sprintf("%s has geo_redundant_backup_enabled = %v: backups stay in one region", [s.id, v]))
+	finding := {"resource": s.id, "message": sprintf("%s has geo_redundant_backup_enabled = %v: backups stay in one region", [s.id, v])}
 }
 
 deny contains finding if {
 	some s in servers
 	tf.value(s, "geo_redundant_backup_enabled") == null
 	tf.is_known(s, "geo_redundant_backup_enabled")
-	finding := tf.finding(s, sprintf("%s does not set geo_redundant_backup_enabled; the default false keeps backups in one region", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s does not set geo_redundant_backup_enabled; the default false keeps backups in one region", [s.id])}
 }
 
 unknown contains tf.undetermined(s, "geo_redundant_backup_enabled") if {

@@ -20,7 +20,7 @@ deny contains finding if {
 	tier := tf.value(p, "tier")
 	is_string(tier)
 	lower(tier) != "standard"
-	finding := tf.finding(p, sprintf("%s has tier = %q for %s: Defender threat detection is off for it", [p.id, tier, plan(p)]))
+	finding := {"resource": p.id, "message": sprintf("%s has tier = %q for %s: Defender threat detection is off for it", [p.id, tier, plan(p)])}
 }
 
 plan(p) := v if {

@@ -23,13 +23,13 @@ deny contains finding if {
 	some attr in ["alert_notifications", "alerts_to_admins"]
 	v := tf.value(c, attr)
 	azure.falsy(v)
-	finding := tf.finding(c, sprintf("%s has %s = %v: security alerts are not sent", [c.id, attr, v]))
+	finding := {"resource": c.id, "message": sprintf("%s has %s = %v: security alerts are not sent", [c.id, attr, v])}
 }
 
 deny contains finding if {
 	some c in contacts
 	not azure.given(c, "email")
-	finding := tf.finding(c, sprintf("%s sets no email: security alerts have no recipient", [c.id]))
+	finding := {"resource": c.id, "message": sprintf("%s sets no email: security alerts have no recipient", [c.id])}
 }
 
 unknown contains tf.undetermined(c, attr) if {

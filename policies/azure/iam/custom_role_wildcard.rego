@@ -26,7 +26,7 @@ deny contains finding if {
 	some role in roles
 	wildcard(role)
 	scope := broad_scope(role)
-	finding := tf.finding(role, sprintf("%s grants permissions.actions \"*\" at %s", [role.id, scope]))
+	finding := {"resource": role.id, "message": sprintf("%s grants permissions.actions \"*\" at %s", [role.id, scope])}
 }
 
 wildcard(role) if {

@@ -28,7 +28,7 @@ items := azure.resources(["azurerm_key_vault_key", "azurerm_key_vault_secret"])
 deny contains finding if {
 	some item in items
 	not azure.given(item, "expiration_date")
-	finding := tf.finding(item, sprintf("%s does not set expiration_date: it never expires", [item.id]))
+	finding := {"resource": item.id, "message": sprintf("%s does not set expiration_date: it never expires", [item.id])}
 }
 
 deny contains finding if {
@@ -38,10 +38,10 @@ deny contains finding if {
 	v := object.get(props, "validity_in_months", null)
 	months := azure.number(v)
 	months > maximum_months
-	finding := tf.finding(cert, sprintf(
+	finding := {"resource": cert.id, "message": sprintf(
 		"%s has certificate_policy.x509_certificate_properties.validity_in_months = %v, more than %d months",
 		[cert.id, v, maximum_months],
-	))
+	)}
 }
 
 unknown contains tf.undetermined(cert, "certificate_policy") if {

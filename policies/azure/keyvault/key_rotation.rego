@@ -23,7 +23,7 @@ deny contains finding if {
 	some key in tf.resources("azurerm_key_vault_key")
 	not tf.contains_unknown(key, "rotation_policy")
 	not automatic(key)
-	finding := tf.finding(key, sprintf("%s has no rotation_policy with an automatic block: the key is never rotated", [key.id]))
+	finding := {"resource": key.id, "message": sprintf("%s has no rotation_policy with an automatic block: the key is never rotated", [key.id])}
 }
 
 automatic(key) if {

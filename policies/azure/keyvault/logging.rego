@@ -27,7 +27,7 @@ deny contains finding if {
 	some kv in tf.resources("azurerm_key_vault")
 	not logged(kv)
 	not undetermined(kv)
-	finding := tf.finding(kv, sprintf("%s has no diagnostic setting sending AuditEvent logs to a destination: use of its keys and secrets is not recorded", [kv.id]))
+	finding := {"resource": kv.id, "message": sprintf("%s has no diagnostic setting sending AuditEvent logs to a destination: use of its keys and secrets is not recorded", [kv.id])}
 }
 
 logged(kv) if {

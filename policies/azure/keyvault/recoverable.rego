@@ -26,21 +26,21 @@ deny contains finding if {
 	v := tf.value(kv, "purge_protection_enabled")
 	v != null
 	not azure.truthy(v)
-	finding := tf.finding(kv, sprintf("%s has purge_protection_enabled = %v: deleted keys and secrets can be purged at once", [kv.id, v]))
+	finding := {"resource": kv.id, "message": sprintf("%s has purge_protection_enabled = %v: deleted keys and secrets can be purged at once", [kv.id, v])}
 }
 
 deny contains finding if {
 	some kv in vaults
 	tf.value(kv, "purge_protection_enabled") == null
 	tf.is_known(kv, "purge_protection_enabled")
-	finding := tf.finding(kv, sprintf("%s does not set purge_protection_enabled; the default false lets deleted keys and secrets be purged at once", [kv.id]))
+	finding := {"resource": kv.id, "message": sprintf("%s does not set purge_protection_enabled; the default false lets deleted keys and secrets be purged at once", [kv.id])}
 }
 
 deny contains finding if {
 	some kv in vaults
 	v := tf.value(kv, "soft_delete_enabled")
 	azure.falsy(v)
-	finding := tf.finding(kv, sprintf("%s has soft_delete_enabled = %v: deleted keys and secrets cannot be recovered", [kv.id, v]))
+	finding := {"resource": kv.id, "message": sprintf("%s has soft_delete_enabled = %v: deleted keys and secrets cannot be recovered", [kv.id, v])}
 }
 
 unknown contains tf.undetermined(kv, "purge_protection_enabled") if {

@@ -26,14 +26,14 @@ deny contains finding if {
 	some a in alerts
 	v := tf.value(a, "enabled")
 	azure.falsy(v)
-	finding := tf.finding(a, sprintf("%s has enabled = %v: the alert never fires", [a.id, v]))
+	finding := {"resource": a.id, "message": sprintf("%s has enabled = %v: the alert never fires", [a.id, v])}
 }
 
 deny contains finding if {
 	some a in alerts
 	not notifies(a)
 	not tf.contains_unknown(a, "action")
-	finding := tf.finding(a, sprintf("%s has no action with an action_group_id: the alert notifies nobody", [a.id]))
+	finding := {"resource": a.id, "message": sprintf("%s has no action with an action_group_id: the alert notifies nobody", [a.id])}
 }
 
 notifies(a) if {

@@ -50,13 +50,13 @@ deny contains finding if {
 	missing := required - azure.log_categories(ds)
 	not "alllogs" in azure.log_categories(ds)
 	count(missing) > 0
-	finding := tf.finding(ds, sprintf("%s does not export the activity log categories %s", [ds.id, concat(", ", sort(missing))]))
+	finding := {"resource": ds.id, "message": sprintf("%s does not export the activity log categories %s", [ds.id, concat(", ", sort(missing))])}
 }
 
 deny contains finding if {
 	some ds in settings
 	not azure.has_destination(ds)
-	finding := tf.finding(ds, sprintf("%s has no log_analytics_workspace_id, storage_account_id or event hub: the activity log is not kept", [ds.id]))
+	finding := {"resource": ds.id, "message": sprintf("%s has no log_analytics_workspace_id, storage_account_id or event hub: the activity log is not kept", [ds.id])}
 }
 
 unknown contains tf.undetermined(ds, "enabled_log") if {

@@ -25,11 +25,11 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some rule in azure.nsg_rules
 	what := exposure(rule)
-	finding := tf.finding(rule.resource, sprintf("%s allows %s from the internet (%s)", [
+	finding := {"resource": rule.resource.id, "message": sprintf("%s allows %s from the internet (%s)", [
 		rule.label,
 		what,
 		concat(", ", azure.internet_sources(rule)),
-	]))
+	])}
 }
 
 exposure(rule) := sprintf("every port (protocol %q)", [rule.values.protocol]) if {

@@ -28,21 +28,21 @@ deny contains finding if {
 	some fl in logs
 	v := tf.value(fl, "enabled")
 	azure.falsy(v)
-	finding := tf.finding(fl, sprintf("%s has enabled = %v: traffic is not logged", [fl.id, v]))
+	finding := {"resource": fl.id, "message": sprintf("%s has enabled = %v: traffic is not logged", [fl.id, v])}
 }
 
 deny contains finding if {
 	some fl in logs
 	not azure.has_block(fl, "retention_policy")
 	not tf.is_unknown(fl, "retention_policy")
-	finding := tf.finding(fl, sprintf("%s has no retention_policy: logs are not kept for a defined period", [fl.id]))
+	finding := {"resource": fl.id, "message": sprintf("%s has no retention_policy: logs are not kept for a defined period", [fl.id])}
 }
 
 deny contains finding if {
 	some fl in logs
 	v := object.get(azure.block(fl, "retention_policy"), "enabled", null)
 	azure.falsy(v)
-	finding := tf.finding(fl, sprintf("%s has retention_policy.enabled = %v: logs are not kept for a defined period", [fl.id, v]))
+	finding := {"resource": fl.id, "message": sprintf("%s has retention_policy.enabled = %v: logs are not kept for a defined period", [fl.id, v])}
 }
 
 deny contains finding if {
@@ -53,7 +53,7 @@ deny contains finding if {
 	days := azure.number(v)
 	days > 0
 	days < minimum
-	finding := tf.finding(fl, sprintf("%s has retention_policy.days = %v, less than %d days", [fl.id, v, minimum]))
+	finding := {"resource": fl.id, "message": sprintf("%s has retention_policy.days = %v, less than %d days", [fl.id, v, minimum])}
 }
 
 unknown contains tf.undetermined(fl, attr) if {

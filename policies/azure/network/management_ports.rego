@@ -28,11 +28,11 @@ deny contains finding if {
 	some rule in azure.nsg_rules
 	open := exposed(rule)
 	count(open) > 0
-	finding := tf.finding(rule.resource, sprintf("%s allows %s from the internet (%s)", [
+	finding := {"resource": rule.resource.id, "message": sprintf("%s allows %s from the internet (%s)", [
 		rule.label,
 		concat(" and ", open),
 		concat(", ", azure.internet_sources(rule)),
-	]))
+	])}
 }
 
 exposed(rule) := [sprintf("TCP port %d (%s)", [port, name]) |

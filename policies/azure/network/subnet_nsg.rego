@@ -33,7 +33,7 @@ deny contains finding if {
 	tf.is_known(subnet, "name")
 	not tf.has_related(subnet, "azurerm_subnet_network_security_group_association", "subnet_id")
 	not azure.given(subnet, "network_security_group_id")
-	finding := tf.finding(subnet, sprintf("%s has no network security group association: its traffic is not filtered", [subnet.id]))
+	finding := {"resource": subnet.id, "message": sprintf("%s has no network security group association: its traffic is not filtered", [subnet.id])}
 }
 
 deny contains finding if {
@@ -41,7 +41,7 @@ deny contains finding if {
 	some i, subnet in tf.blocks(vnet, "subnet")
 	not exempt_name(object.get(subnet, "name", ""))
 	not azure.given(vnet, ["subnet", i, "security_group"])
-	finding := tf.finding(vnet, sprintf("%s subnet %q has no security_group: its traffic is not filtered", [vnet.id, object.get(subnet, "name", i)]))
+	finding := {"resource": vnet.id, "message": sprintf("%s subnet %q has no security_group: its traffic is not filtered", [vnet.id, object.get(subnet, "name", i)])}
 }
 
 exempt_name(name) if lower(name) in exempt

@@ -22,14 +22,14 @@ deny contains finding if {
 	some cache in tf.resources("azurerm_redis_cache")
 	s := azure.setting(cache, port)
 	azure.truthy(s.value)
-	finding := tf.finding(cache, sprintf("%s has %s = %v: clients can connect without TLS on port 6379", [cache.id, s.path, s.value]))
+	finding := {"resource": cache.id, "message": sprintf("%s has %s = %v: clients can connect without TLS on port 6379", [cache.id, s.path, s.value])}
 }
 
 deny contains finding if {
 	some cache in tf.resources("azurerm_redis_cache")
 	v := tf.value(cache, "minimum_tls_version")
 	azure.weak_tls(v)
-	finding := tf.finding(cache, sprintf("%s has minimum_tls_version = %q, below 1.2", [cache.id, v]))
+	finding := {"resource": cache.id, "message": sprintf("%s has minimum_tls_version = %q, below 1.2", [cache.id, v])}
 }
 
 unknown contains tf.undetermined(cache, attr) if {

@@ -50,14 +50,14 @@ deny contains finding if {
 	some s in servers
 	not audited(s)
 	not tf.is_unknown(s, "extended_auditing_policy")
-	finding := tf.finding(s, sprintf("%s has no extended auditing policy: database activity is not recorded", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s has no extended auditing policy: database activity is not recorded", [s.id])}
 }
 
 deny contains finding if {
 	some p in policies
 	v := object.get(p.values, "enabled", true)
 	azure.falsy(v)
-	finding := tf.finding(p.resource, sprintf("%s has enabled = %v: auditing is off", [p.label, v]))
+	finding := {"resource": p.resource.id, "message": sprintf("%s has enabled = %v: auditing is off", [p.label, v])}
 }
 
 deny contains finding if {
@@ -66,7 +66,7 @@ deny contains finding if {
 	days := azure.number(v)
 	days > 0
 	days < minimum
-	finding := tf.finding(p.resource, sprintf("%s has retention_in_days = %v, less than %d days", [p.label, v, minimum]))
+	finding := {"resource": p.resource.id, "message": sprintf("%s has retention_in_days = %v, less than %d days", [p.label, v, minimum])}
 }
 
 unknown contains tf.undetermined(s, "extended_auditing_policy") if {

@@ -25,14 +25,14 @@ deny contains finding if {
 	state := tf.value(p, "state")
 	is_string(state)
 	lower(state) != "enabled"
-	finding := tf.finding(p, sprintf("%s has state = %q: threat detection alerts are off", [p.id, state]))
+	finding := {"resource": p.id, "message": sprintf("%s has state = %q: threat detection alerts are off", [p.id, state])}
 }
 
 deny contains finding if {
 	some va in tf.resources("azurerm_mssql_server_vulnerability_assessment")
 	not tf.contains_unknown(va, "recurring_scans")
 	not azure.truthy(object.get(azure.block(va, "recurring_scans"), "enabled", false))
-	finding := tf.finding(va, sprintf("%s does not set recurring_scans.enabled = true: the database is never scanned", [va.id]))
+	finding := {"resource": va.id, "message": sprintf("%s does not set recurring_scans.enabled = true: the database is never scanned", [va.id])}
 }
 
 unknown contains tf.undetermined(p, "state") if {

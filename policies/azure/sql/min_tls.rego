@@ -22,7 +22,7 @@ deny contains finding if {
 	some s in servers
 	v := tf.value(s, "minimum_tls_version")
 	azure.weak_tls(v)
-	finding := tf.finding(s, sprintf("%s has minimum_tls_version = %q, below 1.2", [s.id, v]))
+	finding := {"resource": s.id, "message": sprintf("%s has minimum_tls_version = %q, below 1.2", [s.id, v])}
 }
 
 unknown contains tf.undetermined(s, "minimum_tls_version") if {

@@ -28,17 +28,17 @@ deny contains finding if {
 	some s in tf.resources("azurerm_mssql_server")
 	v := tf.value(s, "public_network_access_enabled")
 	azure.truthy(v)
-	finding := tf.finding(s, sprintf("%s has public_network_access_enabled = %v: the server accepts connections from the internet", [s.id, v]))
+	finding := {"resource": s.id, "message": sprintf("%s has public_network_access_enabled = %v: the server accepts connections from the internet", [s.id, v])}
 }
 
 deny contains finding if {
 	some s in tf.resources("azurerm_mssql_server")
 	tf.value(s, "public_network_access_enabled") == null
 	tf.is_known(s, "public_network_access_enabled")
-	finding := tf.finding(s, sprintf(
+	finding := {"resource": s.id, "message": sprintf(
 		"%s does not set public_network_access_enabled; the default true lets the server accept connections from the internet",
 		[s.id],
-	))
+	)}
 }
 
 deny contains finding if {
@@ -46,7 +46,7 @@ deny contains finding if {
 	tf.value(r, "start_ip_address") == "0.0.0.0"
 	tf.value(r, "end_ip_address") == "255.255.255.255"
 	not server_private(r)
-	finding := tf.finding(r, sprintf("%s allows start_ip_address 0.0.0.0 to end_ip_address 255.255.255.255, the whole internet", [r.id]))
+	finding := {"resource": r.id, "message": sprintf("%s allows start_ip_address 0.0.0.0 to end_ip_address 255.255.255.255, the whole internet", [r.id])}
 }
 
 server_private(r) if {

@@ -24,7 +24,7 @@ deny contains finding if {
 	some db in tf.resources("azurerm_mssql_database")
 	v := tf.value(db, "transparent_data_encryption_enabled")
 	azure.falsy(v)
-	finding := tf.finding(db, sprintf("%s has transparent_data_encryption_enabled = %v: its data is not encrypted at rest", [db.id, v]))
+	finding := {"resource": db.id, "message": sprintf("%s has transparent_data_encryption_enabled = %v: its data is not encrypted at rest", [db.id, v])}
 }
 
 unknown contains tf.undetermined(db, "transparent_data_encryption_enabled") if {

@@ -25,7 +25,7 @@ deny contains finding if {
 	some sa in tf.resources("azurerm_storage_account")
 	not customer_managed(sa)
 	not tf.is_unknown(sa, "customer_managed_key")
-	finding := tf.finding(sa, sprintf("%s has no customer_managed_key: its data is encrypted with Microsoft-managed keys only", [sa.id]))
+	finding := {"resource": sa.id, "message": sprintf("%s has no customer_managed_key: its data is encrypted with Microsoft-managed keys only", [sa.id])}
 }
 
 unknown contains tf.undetermined(sa, "customer_managed_key") if {

@@ -43,20 +43,20 @@ deny contains finding if {
 	some sa in judged_accounts
 	not azure.has_block(sa, "network_rules")
 	not tf.is_unknown(sa, "network_rules")
-	finding := tf.finding(sa, sprintf("%s has no network_rules: the account accepts connections from every network", [sa.id]))
+	finding := {"resource": sa.id, "message": sprintf("%s has no network_rules: the account accepts connections from every network", [sa.id])}
 }
 
 deny contains finding if {
 	some sa in judged_accounts
 	rules := azure.block(sa, "network_rules")
 	some problem in problems(rules)
-	finding := tf.finding(sa, sprintf("%s network_rules %s", [sa.id, problem]))
+	finding := {"resource": sa.id, "message": sprintf("%s network_rules %s", [sa.id, problem])}
 }
 
 deny contains finding if {
 	some r in tf.resources("azurerm_storage_account_network_rules")
 	some problem in problems(r.values)
-	finding := tf.finding(r, sprintf("%s %s", [r.id, problem]))
+	finding := {"resource": r.id, "message": sprintf("%s %s", [r.id, problem])}
 }
 
 problems(rules) := {sprintf("has default_action = %q: traffic from unlisted networks is allowed", [a]) |

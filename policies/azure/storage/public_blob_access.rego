@@ -27,17 +27,17 @@ deny contains finding if {
 	some sa in tf.resources("azurerm_storage_account")
 	s := azure.setting(sa, public_access)
 	not azure.falsy(s.value)
-	finding := tf.finding(sa, sprintf("%s has %s = %v: its containers may be made public", [sa.id, s.path, s.value]))
+	finding := {"resource": sa.id, "message": sprintf("%s has %s = %v: its containers may be made public", [sa.id, s.path, s.value])}
 }
 
 deny contains finding if {
 	some sa in tf.resources("azurerm_storage_account")
 	not azure.setting(sa, public_access)
 	not azure.any_unknown(sa, public_access)
-	finding := tf.finding(sa, sprintf(
+	finding := {"resource": sa.id, "message": sprintf(
 		"%s does not set allow_nested_items_to_be_public; the provider default true lets its containers be made public",
 		[sa.id],
-	))
+	)}
 }
 
 deny contains finding if {
@@ -45,7 +45,7 @@ deny contains finding if {
 	level := tf.value(c, "container_access_type")
 	lower(level) in {"blob", "container"}
 	not account_disallows(c)
-	finding := tf.finding(c, sprintf("%s has container_access_type = %q: anyone can read its blobs anonymously", [c.id, level]))
+	finding := {"resource": c.id, "message": sprintf("%s has container_access_type = %q: anyone can read its blobs anonymously", [c.id, level])}
 }
 
 unknown contains tf.undetermined(sa, public_access[0]) if {

@@ -26,14 +26,14 @@ deny contains finding if {
 	some sa in tf.resources("azurerm_storage_account")
 	s := azure.setting(sa, https)
 	not azure.truthy(s.value)
-	finding := tf.finding(sa, sprintf("%s has %s = %v: the account accepts plain HTTP requests", [sa.id, s.path, s.value]))
+	finding := {"resource": sa.id, "message": sprintf("%s has %s = %v: the account accepts plain HTTP requests", [sa.id, s.path, s.value])}
 }
 
 deny contains finding if {
 	some sa in tf.resources("azurerm_storage_account")
 	v := tf.value(sa, "min_tls_version")
 	azure.weak_tls(v)
-	finding := tf.finding(sa, sprintf("%s has min_tls_version = %v, below TLS1_2", [sa.id, v]))
+	finding := {"resource": sa.id, "message": sprintf("%s has min_tls_version = %v, below TLS1_2", [sa.id, v])}
 }
 
 unknown contains tf.undetermined(sa, attr) if {

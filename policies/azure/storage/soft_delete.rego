@@ -34,7 +34,7 @@ deny contains finding if {
 	some policy in policies
 	not tf.contains_unknown(sa, ["blob_properties", 0, policy])
 	problem := missing(props, policy)
-	finding := tf.finding(sa, sprintf("%s blob_properties.%s %s", [sa.id, policy, problem]))
+	finding := {"resource": sa.id, "message": sprintf("%s blob_properties.%s %s", [sa.id, policy, problem])}
 }
 
 missing(props, policy) := "is not set: deleted data cannot be recovered" if {

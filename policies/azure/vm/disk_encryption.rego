@@ -33,7 +33,7 @@ deny contains finding if {
 	v := object.get(azure.block(disk, "encryption_settings"), "enabled", null)
 	azure.falsy(v)
 	not customer_keys(disk)
-	finding := tf.finding(disk, sprintf("%s has encryption_settings.enabled = %v and no disk encryption set: it is encrypted with platform-managed keys only", [disk.id, v]))
+	finding := {"resource": disk.id, "message": sprintf("%s has encryption_settings.enabled = %v and no disk encryption set: it is encrypted with platform-managed keys only", [disk.id, v])}
 }
 
 deny contains finding if {
@@ -42,14 +42,14 @@ deny contains finding if {
 	not customer_keys(disk)
 	not tf.is_unknown(disk, "encryption_settings")
 	not attached_to_encrypting_host(disk)
-	finding := tf.finding(disk, sprintf("%s has no disk_encryption_set_id or encryption_settings: it is encrypted with platform-managed keys only", [disk.id]))
+	finding := {"resource": disk.id, "message": sprintf("%s has no disk_encryption_set_id or encryption_settings: it is encrypted with platform-managed keys only", [disk.id])}
 }
 
 deny contains finding if {
 	some vm in vms
 	not encrypted_vm(vm)
 	not azure.any_unknown(vm, ["encryption_at_host_enabled", "os_disk"])
-	finding := tf.finding(vm, sprintf("%s sets neither encryption_at_host_enabled = true nor os_disk.disk_encryption_set_id: its disks use platform-managed keys only", [vm.id]))
+	finding := {"resource": vm.id, "message": sprintf("%s sets neither encryption_at_host_enabled = true nor os_disk.disk_encryption_set_id: its disks use platform-managed keys only", [vm.id])}
 }
 
 customer_keys(disk) if {

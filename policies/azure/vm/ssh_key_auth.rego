@@ -24,7 +24,7 @@ deny contains finding if {
 	some vm in vms
 	v := tf.value(vm, "disable_password_authentication")
 	azure.falsy(v)
-	finding := tf.finding(vm, sprintf("%s has disable_password_authentication = %v: SSH accepts passwords", [vm.id, v]))
+	finding := {"resource": vm.id, "message": sprintf("%s has disable_password_authentication = %v: SSH accepts passwords", [vm.id, v])}
 }
 
 unknown contains tf.undetermined(vm, "disable_password_authentication") if {

@@ -37,7 +37,7 @@ deny contains finding if {
 	not azure.given(gw, "firewall_policy_id")
 	not azure.has_block(gw, "waf_configuration")
 	not tf.is_unknown(gw, "waf_configuration")
-	finding := tf.finding(gw, sprintf("%s has no waf_configuration or firewall_policy_id: no web application firewall inspects its traffic", [gw.id]))
+	finding := {"resource": gw.id, "message": sprintf("%s has no waf_configuration or firewall_policy_id: no web application firewall inspects its traffic", [gw.id])}
 }
 
 deny contains finding if {
@@ -45,7 +45,7 @@ deny contains finding if {
 	not azure.given(gw, "firewall_policy_id")
 	v := object.get(azure.block(gw, "waf_configuration"), "enabled", null)
 	azure.falsy(v)
-	finding := tf.finding(gw, sprintf("%s has waf_configuration.enabled = %v: no web application firewall inspects its traffic", [gw.id, v]))
+	finding := {"resource": gw.id, "message": sprintf("%s has waf_configuration.enabled = %v: no web application firewall inspects its traffic", [gw.id, v])}
 }
 
 deny contains finding if {
@@ -53,26 +53,26 @@ deny contains finding if {
 	not azure.given(gw, "firewall_policy_id")
 	mode := object.get(azure.block(gw, "waf_configuration"), "firewall_mode", null)
 	lower(mode) == "detection"
-	finding := tf.finding(gw, sprintf("%s has waf_configuration.firewall_mode = %q: attacks are logged, not blocked", [gw.id, mode]))
+	finding := {"resource": gw.id, "message": sprintf("%s has waf_configuration.firewall_mode = %q: attacks are logged, not blocked", [gw.id, mode])}
 }
 
 deny contains finding if {
 	some p in tf.resources("azurerm_web_application_firewall_policy")
 	settings := azure.block(p, "policy_settings")
 	some problem in policy_problems(settings, "policy_settings.")
-	finding := tf.finding(p, sprintf("%s has %s", [p.id, problem]))
+	finding := {"resource": p.id, "message": sprintf("%s has %s", [p.id, problem])}
 }
 
 deny contains finding if {
 	some p in tf.resources("azurerm_cdn_frontdoor_firewall_policy")
 	some problem in policy_problems(p.values, "")
-	finding := tf.finding(p, sprintf("%s has %s", [p.id, problem]))
+	finding := {"resource": p.id, "message": sprintf("%s has %s", [p.id, problem])}
 }
 
 deny contains finding if {
 	some profile in tf.resources("azurerm_cdn_frontdoor_profile")
 	not tf.has_related(profile, "azurerm_cdn_frontdoor_security_policy", "cdn_frontdoor_profile_id")
-	finding := tf.finding(profile, sprintf("%s has no azurerm_cdn_frontdoor_security_policy: no web application firewall protects its endpoints", [profile.id]))
+	finding := {"resource": profile.id, "message": sprintf("%s has no azurerm_cdn_frontdoor_security_policy: no web application firewall protects its endpoints", [profile.id])}
 }
 
 policy_problems(settings, prefix) := {sprintf("%senabled = %v: the policy inspects nothing", [prefix, v]) |

@@ -37,7 +37,7 @@ deny contains finding if {
 	origin_setting(s)
 	some origin in regex.split(`[, ]+`, trim_space(s.value))
 	origin in any_origin
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s allows any origin (%s)%s", [s.resource.id, config.dotted(s.path), origin, credentials(s)]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s allows any origin (%s)%s", [s.resource.id, config.dotted(s.path), origin, credentials(s)])}
 }
 
 credentials(s) := " with credentials" if {

@@ -32,7 +32,7 @@ deny contains finding if {
 	some s in config.settings
 	s.key in switches
 	config.is_true(s.value)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v turns a debug mode on", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v turns a debug mode on", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 deny contains finding if {
@@ -40,5 +40,5 @@ deny contains finding if {
 	s.key in {"enabled", "enable"}
 	s.parent in {"debug", "debugger", "remotedebugging", "devmode", "pprof", "profiler", "debugtoolbar"}
 	config.is_true(s.value)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v turns a debug mode on", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v turns a debug mode on", [s.resource.id, config.dotted(s.path), s.value])}
 }

@@ -35,7 +35,7 @@ deny contains finding if {
 	some s in config.settings
 	s.key in mfa_keys
 	off(s.value)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v does not require MFA", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v does not require MFA", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 deny contains finding if {
@@ -43,7 +43,7 @@ deny contains finding if {
 	s.key in {"enabled", "required", "enforced", "enforce", "mode", "policy"}
 	s.parent in mfa_parents
 	off(s.value)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v does not require MFA", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v does not require MFA", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 off(v) if config.is_false(v)

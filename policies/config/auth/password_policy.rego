@@ -43,7 +43,7 @@ deny contains finding if {
 	n := number(s.value)
 	n < 14
 	password_context(s)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v allows passwords shorter than 14 characters", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v allows passwords shorter than 14 characters", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 deny contains finding if {
@@ -51,21 +51,21 @@ deny contains finding if {
 	s.key in history_keys
 	number(s.value) == 0
 	password_context_or_policy(s)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v lets passwords be reused at once", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v lets passwords be reused at once", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 deny contains finding if {
 	some s in config.settings
 	s.key in attempt_keys
 	number(s.value) == 0
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v allows unlimited failed logins", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v allows unlimited failed logins", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 deny contains finding if {
 	some s in config.settings
 	lockout_switch(s)
 	config.is_false(s.value)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v turns account lockout off", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v turns account lockout off", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 password_context_or_policy(s) if password_context(s)

@@ -29,8 +29,8 @@ deny contains finding if {
 	some action in s.Action
 	action in {"*", "*:*"}
 	"*" in s.Resource
-	finding := config.finding(r, entry.path, sprintf(
+	finding := {"resource": r.id, "path": entry.path, "message": sprintf(
 		"%s: %s allows Action %q on Resource \"*\"",
 		[r.id, config.label(entry), action],
-	))
+	)}
 }

@@ -29,8 +29,8 @@ deny contains finding if {
 	s := entry.statement
 	s.Effect == "Allow"
 	count(s.NotAction) > 0
-	finding := config.finding(r, entry.path, sprintf(
+	finding := {"resource": r.id, "path": entry.path, "message": sprintf(
 		"%s: %s allows every action except %s (Effect \"Allow\" with NotAction)",
 		[r.id, config.label(entry), concat(", ", s.NotAction)],
-	))
+	)}
 }

@@ -40,10 +40,10 @@ deny contains finding if {
 	s.Effect == "Allow"
 	iam.everyone(s)
 	not restricted(s)
-	finding := config.finding(r, entry.path, sprintf(
+	finding := {"resource": r.id, "path": entry.path, "message": sprintf(
 		"%s: %s allows Principal \"*\" to %s with no condition on who the caller is",
 		[r.id, config.label(entry), concat(", ", s.Action)],
-	))
+	)}
 }
 
 restricted(s) if {

@@ -22,8 +22,8 @@ deny contains finding if {
 	some r in config.resources("kubeconfig")
 	some i, c in r.values.clusters
 	c.cluster["insecure-skip-tls-verify"] == true
-	finding := config.finding(r, ["clusters", i, "cluster", "insecure-skip-tls-verify"], sprintf(
+	finding := {"resource": r.id, "path": ["clusters", i, "cluster", "insecure-skip-tls-verify"], "message": sprintf(
 		"%s: cluster %q sets insecure-skip-tls-verify: true",
 		[r.id, object.get(c, "name", sprintf("%d", [i]))],
-	))
+	)}
 }

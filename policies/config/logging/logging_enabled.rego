@@ -35,7 +35,7 @@ deny contains finding if {
 	some s in config.settings
 	s.key in switches
 	config.is_false(s.value)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v turns logging off", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v turns logging off", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 deny contains finding if {
@@ -43,7 +43,7 @@ deny contains finding if {
 	s.key in {"enabled", "enable"}
 	s.parent in log_parents
 	config.is_false(s.value)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v turns logging off", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v turns logging off", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 deny contains finding if {
@@ -51,7 +51,7 @@ deny contains finding if {
 	level_setting(s)
 	is_string(s.value)
 	lower(s.value) in silent_levels
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %s records (almost) nothing", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %s records (almost) nothing", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 deny contains finding if {
@@ -60,7 +60,7 @@ deny contains finding if {
 	output_setting(s)
 	is_string(s.value)
 	lower(s.value) in {"/dev/null", "nul", "null"}
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %s discards the log", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %s discards the log", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 level_setting(s) if s.key in {"loglevel", "logginglevel", "auditlevel", "auditloglevel"}

@@ -29,12 +29,12 @@ deny contains finding if {
 	config.credential_name(s.name)
 	config.literal_secret(s.value)
 	not contains(s.value, "PRIVATE KEY-----")
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s holds a literal credential", [s.resource.id, config.dotted(s.path)]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s holds a literal credential", [s.resource.id, config.dotted(s.path)])}
 }
 
 deny contains finding if {
 	some s in config.settings
 	is_string(s.value)
 	regex.match(`-----BEGIN ([A-Z]+ )?PRIVATE KEY-----`, s.value)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s holds a PEM private key", [s.resource.id, config.dotted(s.path)]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s holds a PEM private key", [s.resource.id, config.dotted(s.path)])}
 }

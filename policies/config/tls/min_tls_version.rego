@@ -47,7 +47,7 @@ deny contains finding if {
 	version_setting(s)
 	legacy := [t | some t in tokens(s.value); legacy_version(t)]
 	count(legacy) > 0
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s allows %s (below TLS 1.2)", [s.resource.id, config.dotted(s.path), concat(", ", legacy)]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s allows %s (below TLS 1.2)", [s.resource.id, config.dotted(s.path), concat(", ", legacy)])}
 }
 
 deny contains finding if {
@@ -56,7 +56,7 @@ deny contains finding if {
 	s.key in cipher_keys
 	weak := [t | some t in regex.split(`[:, ]+`, s.value); t != ""; not regex.match(`^[!\-]`, t); regex.match(`(?i)(^|[-_+])(RC4|DES|3DES|NULL|eNULL|aNULL|EXPORT|EXP|MD5|ADH|AECDH|anon)([-_+]|$)`, t)]
 	count(weak) > 0
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s enables weak ciphers %s", [s.resource.id, config.dotted(s.path), concat(", ", weak)]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s enables weak ciphers %s", [s.resource.id, config.dotted(s.path), concat(", ", weak)])}
 }
 
 tokens(v) := [t | some t in regex.split(`[, ]+`, trim_space(v)); t != ""] if is_string(v)

@@ -27,7 +27,7 @@ deny contains finding if {
 	some s in config.settings
 	s.key in switches
 	config.is_false(s.value)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v turns TLS off", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v turns TLS off", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 deny contains finding if {
@@ -35,7 +35,7 @@ deny contains finding if {
 	s.key == "enabled"
 	s.parent in {"tls", "ssl", "https"}
 	config.is_false(s.value)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %v turns TLS off", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v turns TLS off", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 deny contains finding if {
@@ -44,7 +44,7 @@ deny contains finding if {
 	regex.match(`(?i)^(http|ws|ldap|ftp)://`, s.value)
 	endpoint_key(s.key)
 	not local(s.value)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %s is a plain-text (non-TLS) endpoint", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %s is a plain-text (non-TLS) endpoint", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 endpoint_key(key) if {

@@ -76,7 +76,7 @@ deny contains finding if {
 	s.key == "sslmode"
 	is_string(s.value)
 	lower(s.value) in weak_sslmodes
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s = %s does not verify the server's certificate", [s.resource.id, config.dotted(s.path), s.value]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %s does not verify the server's certificate", [s.resource.id, config.dotted(s.path), s.value])}
 }
 
 deny contains finding if {
@@ -84,7 +84,7 @@ deny contains finding if {
 	is_string(s.value)
 	contains(s.value, "=")
 	some match in regex.find_n(`(?i)[?&; ](sslmode=(disable|allow|prefer|require)|tls=skip-verify|tlsinsecure=true|tlsallowinvalidcertificates=true|tlsallowinvalidhostnames=true|trustservercertificate=true)(&|;|\s|$)`, s.value, -1)
-	finding := config.finding(s.resource, s.path, sprintf("%s: %s connects without verifying the server's certificate (%s)", [s.resource.id, config.dotted(s.path), trim(match, "?&; ")]))
+	finding := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s connects without verifying the server's certificate (%s)", [s.resource.id, config.dotted(s.path), trim(match, "?&; ")])}
 }
 
 weak_sslmodes := {"disable", "allow", "prefer", "require"}
@@ -96,4 +96,4 @@ unverified(v) if {
 	lower(v) in {"none", "verify_none", "skip", "insecure"}
 }
 
-turned_off(s) := config.finding(s.resource, s.path, sprintf("%s: %s = %v turns certificate verification off", [s.resource.id, config.dotted(s.path), s.value]))
+turned_off(s) := {"resource": s.resource.id, "path": s.path, "message": sprintf("%s: %s = %v turns certificate verification off", [s.resource.id, config.dotted(s.path), s.value])}

@@ -27,7 +27,7 @@ deny contains finding if {
 	some ds in tf.resources("google_bigquery_dataset")
 	not keyed(ds, "default_encryption_configuration")
 	not tf.contains_unknown(ds, "default_encryption_configuration")
-	finding := tf.finding(ds, sprintf("%s has no default_encryption_configuration.kms_key_name; tables use Google-managed keys", [ds.id]))
+	finding := {"resource": ds.id, "message": sprintf("%s has no default_encryption_configuration.kms_key_name; tables use Google-managed keys", [ds.id])}
 }
 
 deny contains finding if {
@@ -39,7 +39,7 @@ deny contains finding if {
 	some ds in datasets
 	not keyed(ds, "default_encryption_configuration")
 	not tf.contains_unknown(ds, "default_encryption_configuration")
-	finding := tf.finding(t, sprintf("%s has no encryption_configuration.kms_key_name and its dataset %s has no default key", [t.id, ds.id]))
+	finding := {"resource": t.id, "message": sprintf("%s has no encryption_configuration.kms_key_name and its dataset %s has no default key", [t.id, ds.id])}
 }
 
 unknown contains tf.undetermined(ds, "default_encryption_configuration") if {

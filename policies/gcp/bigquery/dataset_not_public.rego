@@ -28,13 +28,13 @@ deny contains finding if {
 	some ds in tf.resources("google_bigquery_dataset")
 	entries := [sprintf("access[%d] %s", [i, d]) | some i, a in tf.blocks(ds, "access"); d := public_entry(a)]
 	count(entries) > 0
-	finding := tf.finding(ds, sprintf("%s shares the dataset with the public: %s", [ds.id, concat(", ", entries)]))
+	finding := {"resource": ds.id, "message": sprintf("%s shares the dataset with the public: %s", [ds.id, concat(", ", entries)])}
 }
 
 deny contains finding if {
 	some r in tf.resources("google_bigquery_dataset_access")
 	d := public_entry(r.values)
-	finding := tf.finding(r, sprintf("%s shares the dataset with the public: %s", [r.id, d]))
+	finding := {"resource": r.id, "message": sprintf("%s shares the dataset with the public: %s", [r.id, d])}
 }
 
 deny contains finding if {
@@ -42,7 +42,7 @@ deny contains finding if {
 	some r in tf.resources(type)
 	public := gcp.public_grants(r)
 	count(public) > 0
-	finding := tf.finding(r, sprintf("%s grants %s", [r.id, gcp.describe_grants(public)]))
+	finding := {"resource": r.id, "message": sprintf("%s grants %s", [r.id, gcp.describe_grants(public)])}
 }
 
 unknown contains tf.undetermined(ds, "access") if {

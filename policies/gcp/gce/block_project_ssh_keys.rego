@@ -27,7 +27,7 @@ deny contains finding if {
 	value := gcp.metadata_value(r, key)
 	not gcp.metadata_true(value)
 	not gcp.metadata_unknown(r, key)
-	finding := tf.finding(r, message(r, value))
+	finding := {"resource": r.id, "message": message(r, value)}
 }
 
 unknown contains tf.undetermined(r, ["metadata", key]) if {

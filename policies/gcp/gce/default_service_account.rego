@@ -27,7 +27,7 @@ deny contains finding if {
 	some r in gcp.instances
 	some i, sa in tf.blocks(r, "service_account")
 	how := default_account(r, i, sa)
-	finding := tf.finding(r, sprintf("%s runs as the Compute Engine default service account (%s)%s", [r.id, how, scope_note(sa)]))
+	finding := {"resource": r.id, "message": sprintf("%s runs as the Compute Engine default service account (%s)%s", [r.id, how, scope_note(sa)])}
 }
 
 unknown contains tf.undetermined(r, ["service_account", i, "email"]) if {

@@ -46,7 +46,7 @@ deny contains finding if {
 	some s in subjects
 	not keyed(s)
 	not undetermined(s)
-	finding := tf.finding(s.resource, message(s))
+	finding := {"resource": s.resource.id, "message": message(s)}
 }
 
 unknown contains tf.undetermined(s.resource, path) if {

@@ -22,7 +22,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some r in gcp.instances
 	tf.value(r, "can_ip_forward") in {true, "true"}
-	finding := tf.finding(r, sprintf("%s has can_ip_forward = true", [r.id]))
+	finding := {"resource": r.id, "message": sprintf("%s has can_ip_forward = true", [r.id])}
 }
 
 unknown contains tf.undetermined(r, "can_ip_forward") if {

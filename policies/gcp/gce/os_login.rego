@@ -29,7 +29,7 @@ deny contains finding if {
 	value := gcp.metadata_value(r, key)
 	not gcp.metadata_true(value)
 	not gcp.metadata_unknown(r, key)
-	finding := tf.finding(r, project_message(r, value))
+	finding := {"resource": r.id, "message": project_message(r, value)}
 }
 
 deny contains finding if {
@@ -38,14 +38,14 @@ deny contains finding if {
 	value := tf.value(r, "value")
 	not gcp.metadata_true(value)
 	tf.is_known(r, "value")
-	finding := tf.finding(r, sprintf("%s sets project metadata %s = %v, not TRUE", [r.id, key, json.marshal(value)]))
+	finding := {"resource": r.id, "message": sprintf("%s sets project metadata %s = %v, not TRUE", [r.id, key, json.marshal(value)])}
 }
 
 deny contains finding if {
 	some r in gcp.instances
 	value := gcp.metadata_value(r, key)
 	gcp.metadata_false(value)
-	finding := tf.finding(r, sprintf("%s turns OS Login off with metadata %s = %v", [r.id, key, json.marshal(value)]))
+	finding := {"resource": r.id, "message": sprintf("%s turns OS Login off with metadata %s = %v", [r.id, key, json.marshal(value)])}
 }
 
 unknown contains tf.undetermined(r, ["metadata", key]) if {

@@ -27,7 +27,7 @@ deny contains finding if {
 	some i, nic in tf.blocks(r, "network_interface")
 	some attr in external
 	count(gcp.block_list(object.get(nic, attr, []))) > 0
-	finding := tf.finding(r, sprintf("%s network_interface[%d] has an %s block (an external IP address)", [r.id, i, attr]))
+	finding := {"resource": r.id, "message": sprintf("%s network_interface[%d] has an %s block (an external IP address)", [r.id, i, attr])}
 }
 
 unknown contains tf.undetermined(r, path) if {

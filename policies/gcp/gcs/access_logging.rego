@@ -28,7 +28,7 @@ deny contains finding if {
 	not logged(bucket)
 	not log_target(bucket)
 	not tf.contains_unknown(bucket, "logging")
-	finding := tf.finding(bucket, sprintf("%s has no logging block with a log_bucket", [bucket.id]))
+	finding := {"resource": bucket.id, "message": sprintf("%s has no logging block with a log_bucket", [bucket.id])}
 }
 
 unknown contains tf.undetermined(bucket, "logging") if {

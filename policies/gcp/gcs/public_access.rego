@@ -30,7 +30,7 @@ deny contains finding if {
 	some r in tf.resources(type)
 	public := gcp.public_grants(r)
 	count(public) > 0
-	finding := tf.finding(r, sprintf("%s grants %s", [r.id, gcp.describe_grants(public)]))
+	finding := {"resource": r.id, "message": sprintf("%s grants %s", [r.id, gcp.describe_grants(public)])}
 }
 
 deny contains finding if {
@@ -38,7 +38,7 @@ deny contains finding if {
 	value := tf.value(bucket, "public_access_prevention")
 	value != "enforced"
 	tf.is_known(bucket, "public_access_prevention")
-	finding := tf.finding(bucket, message(bucket, value))
+	finding := {"resource": bucket.id, "message": message(bucket, value)}
 }
 
 unknown contains tf.undetermined_because(r, reason) if {

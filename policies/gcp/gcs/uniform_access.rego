@@ -22,7 +22,7 @@ deny contains finding if {
 	some bucket in tf.resources("google_storage_bucket")
 	not tf.known_true(bucket, "uniform_bucket_level_access")
 	tf.is_known(bucket, "uniform_bucket_level_access")
-	finding := tf.finding(bucket, message(bucket, tf.value(bucket, "uniform_bucket_level_access")))
+	finding := {"resource": bucket.id, "message": message(bucket, tf.value(bucket, "uniform_bucket_level_access"))}
 }
 
 unknown contains tf.undetermined(bucket, "uniform_bucket_level_access") if {

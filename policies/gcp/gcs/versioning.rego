@@ -27,7 +27,7 @@ deny contains finding if {
 	tf.is_known(bucket, "versioning")
 	not enabled(bucket)
 	not undetermined(bucket)
-	finding := tf.finding(bucket, message(bucket))
+	finding := {"resource": bucket.id, "message": message(bucket)}
 }
 
 unknown contains tf.undetermined(bucket, "versioning") if {

@@ -19,7 +19,7 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some c in tf.resources("google_container_cluster")
 	tf.value(c, "enable_legacy_abac") in {true, "true"}
-	finding := tf.finding(c, sprintf("%s has enable_legacy_abac = true", [c.id]))
+	finding := {"resource": c.id, "message": sprintf("%s has enable_legacy_abac = true", [c.id])}
 }
 
 unknown contains tf.undetermined(c, "enable_legacy_abac") if {

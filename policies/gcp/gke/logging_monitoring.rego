@@ -35,7 +35,7 @@ deny contains finding if {
 	some c in tf.resources("google_container_cluster")
 	problems := sort(service_problems(c) | component_problems(c))
 	count(problems) > 0
-	finding := tf.finding(c, sprintf("%s %s", [c.id, concat("; ", problems)]))
+	finding := {"resource": c.id, "message": sprintf("%s %s", [c.id, concat("; ", problems)])}
 }
 
 unknown contains tf.undetermined(c, attr) if {

@@ -27,7 +27,7 @@ deny contains finding if {
 	not enforced(c)
 	count(unknown_paths(c)) == 0
 	problems := [p | some p in [policy_problem(c), addon_problem(c)]; p != ""]
-	finding := tf.finding(c, sprintf("%s does not use ADVANCED_DATAPATH and %s, so NetworkPolicy is not enforced", [c.id, concat(" and ", problems)]))
+	finding := {"resource": c.id, "message": sprintf("%s does not use ADVANCED_DATAPATH and %s, so NetworkPolicy is not enforced", [c.id, concat(" and ", problems)])}
 }
 
 unknown contains tf.undetermined(c, path) if {

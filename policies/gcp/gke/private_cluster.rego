@@ -27,7 +27,7 @@ deny contains finding if {
 	count(unknown_paths(c)) == 0
 	problems := [p | some p in [nodes_problem(c), endpoint_problem(c)]; p != ""]
 	count(problems) > 0
-	finding := tf.finding(c, sprintf("%s %s", [c.id, concat(" and ", problems)]))
+	finding := {"resource": c.id, "message": sprintf("%s %s", [c.id, concat(" and ", problems)])}
 }
 
 unknown contains tf.undetermined(c, path) if {

@@ -30,7 +30,7 @@ deny contains finding if {
 	not undetermined(parent(c))
 	absent := missing(parent(c))
 	count(absent) > 0
-	finding := tf.finding(c, sprintf("%s: the essential contacts of %s subscribe to no %s notifications", [c.id, describe(parent(c)), concat(", ", sort(absent))]))
+	finding := {"resource": c.id, "message": sprintf("%s: the essential contacts of %s subscribe to no %s notifications", [c.id, describe(parent(c)), concat(", ", sort(absent))])}
 }
 
 unknown contains tf.undetermined(c, "notification_category_subscriptions") if {

@@ -51,7 +51,7 @@ deny contains finding if {
 		o.role in theirs
 	}
 	count(others) > 0
-	finding := tf.finding(h.resource, sprintf("%s grants %s to %s, who also holds %s", [h.resource.id, h.role, h.member, concat(", ", sort(others))]))
+	finding := {"resource": h.resource.id, "message": sprintf("%s grants %s to %s, who also holds %s", [h.resource.id, h.role, h.member, concat(", ", sort(others))])}
 }
 
 unknown contains tf.undetermined_because(r, reason) if {

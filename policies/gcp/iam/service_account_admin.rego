@@ -26,7 +26,7 @@ deny contains finding if {
 	some r in gcp.resource_iam
 	offending := [g | some g in gcp.grants(r); service_account_admin(g)]
 	count(offending) > 0
-	finding := tf.finding(r, sprintf("%s grants %s", [r.id, gcp.describe_grants(offending)]))
+	finding := {"resource": r.id, "message": sprintf("%s grants %s", [r.id, gcp.describe_grants(offending)])}
 }
 
 unknown contains tf.undetermined_because(r, reason) if {

@@ -22,7 +22,7 @@ import data.soc2scan.lib.terraform as tf
 
 deny contains finding if {
 	some k in tf.resources("google_service_account_key")
-	finding := tf.finding(k, sprintf("%s creates a user-managed key for %s", [k.id, account(k)]))
+	finding := {"resource": k.id, "message": sprintf("%s creates a user-managed key for %s", [k.id, account(k)])}
 }
 
 account(k) := sprintf("%q", [tf.value(k, "service_account_id")]) if {

@@ -28,7 +28,7 @@ deny contains finding if {
 	some r in tf.resources(type)
 	public := gcp.public_grants(r)
 	count(public) > 0
-	finding := tf.finding(r, sprintf("%s grants %s", [r.id, gcp.describe_grants(public)]))
+	finding := {"resource": r.id, "message": sprintf("%s grants %s", [r.id, gcp.describe_grants(public)])}
 }
 
 unknown contains tf.undetermined_because(r, reason) if {

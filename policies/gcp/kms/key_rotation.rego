@@ -30,7 +30,7 @@ deny contains finding if {
 	some k in symmetric
 	tf.value(k, "rotation_period") == null
 	tf.is_known(k, "rotation_period")
-	finding := tf.finding(k, sprintf("%s does not set rotation_period; the key never rotates", [k.id]))
+	finding := {"resource": k.id, "message": sprintf("%s does not set rotation_period; the key never rotates", [k.id])}
 }
 
 deny contains finding if {
@@ -38,7 +38,7 @@ deny contains finding if {
 	period := tf.value(k, "rotation_period")
 	period != null
 	not gcp.duration_seconds(period) <= maximum
-	finding := tf.finding(k, sprintf("%s has rotation_period = %q, longer than %ds (90 days)", [k.id, period, maximum]))
+	finding := {"resource": k.id, "message": sprintf("%s has rotation_period = %q, longer than %ds (90 days)", [k.id, period, maximum])}
 }
 
 unknown contains tf.undetermined(k, attr) if {

@@ -33,7 +33,7 @@ deny contains finding if {
 	not tf.contains_unknown(r, "audit_log_config")
 	problems := sort(missing(r) | exempted(r))
 	count(problems) > 0
-	finding := tf.finding(r, sprintf("%s (service %q) %s", [r.id, tf.value(r, "service"), concat("; ", problems)]))
+	finding := {"resource": r.id, "message": sprintf("%s (service %q) %s", [r.id, tf.value(r, "service"), concat("; ", problems)])}
 }
 
 unknown contains tf.undetermined(r, attr) if {

@@ -48,7 +48,7 @@ deny contains finding if {
 	changes := watches(m)
 	count(changes) > 0
 	not alerted(m)
-	finding := tf.finding(m, sprintf("%s watches %s changes but no google_monitoring_alert_policy condition refers to it", [m.id, concat(", ", sort(changes))]))
+	finding := {"resource": m.id, "message": sprintf("%s watches %s changes but no google_monitoring_alert_policy condition refers to it", [m.id, concat(", ", sort(changes))])}
 }
 
 unknown contains tf.undetermined(m, "filter") if {

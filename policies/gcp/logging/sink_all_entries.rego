@@ -31,7 +31,7 @@ deny contains finding if {
 	not any_complete
 	not any_undetermined
 	some s in sinks
-	finding := tf.finding(s, sprintf("%s %s, and no sink in this configuration exports all log entries", [s.id, concat(" and ", partial(s))]))
+	finding := {"resource": s.id, "message": sprintf("%s %s, and no sink in this configuration exports all log entries", [s.id, concat(" and ", partial(s))])}
 }
 
 unknown contains tf.undetermined(s, attr) if {

@@ -33,7 +33,7 @@ deny contains finding if {
 	sources := world_sources(fw)
 	opened := open_admin_ports(fw)
 	count(opened) > 0
-	finding := tf.finding(fw, sprintf("%s allows %s from %s", [fw.id, concat(", ", sort(opened)), sources]))
+	finding := {"resource": fw.id, "message": sprintf("%s allows %s from %s", [fw.id, concat(", ", sort(opened)), sources])}
 }
 
 unknown contains tf.undetermined(fw, attr) if {

@@ -27,14 +27,14 @@ import data.soc2scan.lib.terraform as tf
 deny contains finding if {
 	some n in tf.resources("google_compute_network")
 	tf.value(n, "name") == "default"
-	finding := tf.finding(n, sprintf("%s is named \"default\"; the project keeps its default network", [n.id]))
+	finding := {"resource": n.id, "message": sprintf("%s is named \"default\"; the project keeps its default network", [n.id])}
 }
 
 deny contains finding if {
 	some p in tf.resources("google_project")
 	not tf.value(p, "auto_create_network") in {false, "false"}
 	tf.is_known(p, "auto_create_network")
-	finding := tf.finding(p, message(p, tf.value(p, "auto_create_network")))
+	finding := {"resource": p.id, "message": message(p, tf.value(p, "auto_create_network"))}
 }
 
 unknown contains tf.undetermined(n, "name") if {

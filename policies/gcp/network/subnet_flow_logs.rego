@@ -30,7 +30,7 @@ deny contains finding if {
 	some s in subnets
 	count(gcp.blocks(s, "log_config")) == 0
 	tf.is_known(s, "log_config")
-	finding := tf.finding(s, sprintf("%s has no log_config block; VPC flow logs are off", [s.id]))
+	finding := {"resource": s.id, "message": sprintf("%s has no log_config block; VPC flow logs are off", [s.id])}
 }
 
 unknown contains tf.undetermined(s, attr) if {

@@ -25,7 +25,7 @@ deny contains finding if {
 	some db in primaries
 	not enabled(db)
 	count(unknown_paths(db)) == 0
-	finding := tf.finding(db, message(db))
+	finding := {"resource": db.id, "message": message(db)}
 }
 
 unknown contains tf.undetermined(db, path) if {

@@ -48,7 +48,7 @@ deny contains finding if {
 	not flags_unknown(db)
 	bad := wrong_flags(db)
 	count(bad) > 0
-	finding := tf.finding(db, sprintf("%s database flags do not log enough: %s", [db.id, concat("; ", bad)]))
+	finding := {"resource": db.id, "message": sprintf("%s database flags do not log enough: %s", [db.id, concat("; ", bad)])}
 }
 
 unknown contains tf.undetermined(db, "database_flags") if {

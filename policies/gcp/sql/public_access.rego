@@ -27,7 +27,7 @@ deny contains finding if {
 	some db in tf.resources("google_sql_database_instance")
 	not undetermined(db)
 	msg := exposure(db)
-	finding := tf.finding(db, msg)
+	finding := {"resource": db.id, "message": msg}
 }
 
 unknown contains tf.undetermined(db, path) if {

@@ -25,7 +25,7 @@ deny contains finding if {
 	some db in tf.resources("google_sql_database_instance")
 	not encrypted(db)
 	count(unknown_paths(db)) == 0
-	finding := tf.finding(db, message(db))
+	finding := {"resource": db.id, "message": message(db)}
 }
 
 unknown contains tf.undetermined(db, path) if {

@@ -26,7 +26,7 @@ deny contains finding if {
 	some r in k8s.resources(kind)
 	not k8s.autoscalers[r.id]
 	not r.values.spec.replicas == 0
-	finding := k8s.finding(r.id, ["spec"], sprintf("%s is the target of no HorizontalPodAutoscaler", [r.id]))
+	finding := {"resource": r.id, "path": ["spec"], "message": sprintf("%s is the target of no HorizontalPodAutoscaler", [r.id])}
 }
 
 deny contains finding if {
@@ -36,5 +36,5 @@ deny contains finding if {
 	min_replicas := object.get(hpa.values, ["spec", "minReplicas"], 1)
 	is_number(min_replicas)
 	max <= min_replicas
-	finding := k8s.finding(hpa.id, ["spec", "maxReplicas"], sprintf("%s cannot scale out: maxReplicas = %v, minReplicas = %v", [hpa.id, max, min_replicas]))
+	finding := {"resource": hpa.id, "path": ["spec", "maxReplicas"], "message": sprintf("%s cannot scale out: maxReplicas = %v, minReplicas = %v", [hpa.id, max, min_replicas])}
 }

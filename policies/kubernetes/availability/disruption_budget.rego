@@ -44,7 +44,7 @@ deny contains finding if {
 	ns := k8s.namespace(r)
 	labels := k8s.pod_labels(r)
 	not covered(ns, labels)
-	finding := k8s.finding(r.id, ["spec"], sprintf("%s runs %v replicas and no PodDisruptionBudget of namespace %s selects its pods", [r.id, n, ns]))
+	finding := {"resource": r.id, "path": ["spec"], "message": sprintf("%s runs %v replicas and no PodDisruptionBudget of namespace %s selects its pods", [r.id, n, ns])}
 }
 
 covered(ns, labels) if {

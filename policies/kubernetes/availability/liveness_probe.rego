@@ -23,7 +23,7 @@ deny contains finding if {
 	not c.container.livenessProbe
 	c.list == "containers"
 	k8s.long_running(k8s.pod_specs[c.pod])
-	finding := k8s.finding(c.id, c.path, concat(" ", [c.subject, "defines no livenessProbe"]))
+	finding := {"resource": c.id, "path": c.path, "message": concat(" ", [c.subject, "defines no livenessProbe"])}
 }
 
 deny contains finding if {
@@ -31,5 +31,5 @@ deny contains finding if {
 	c.container.livenessProbe == null
 	c.list == "containers"
 	k8s.long_running(k8s.pod_specs[c.pod])
-	finding := k8s.finding(c.id, array.concat(c.path, ["livenessProbe"]), concat(" ", [c.subject, "defines no livenessProbe (null)"]))
+	finding := {"resource": c.id, "path": array.concat(c.path, ["livenessProbe"]), "message": concat(" ", [c.subject, "defines no livenessProbe (null)"])}
 }

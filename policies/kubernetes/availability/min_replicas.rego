@@ -27,7 +27,7 @@ deny contains finding if {
 	some r in k8s.resources(kind)
 	[n, source] := k8s.min_replicas(r)
 	n == 1
-	finding := k8s.finding(r.id, path(r, source), sprintf("%s runs a single replica (%s = %v)", [r.id, source, n]))
+	finding := {"resource": r.id, "path": path(r, source), "message": sprintf("%s runs a single replica (%s = %v)", [r.id, source, n])}
 }
 
 path(r, "spec.replicas") := ["spec", "replicas"] if r.values.spec.replicas

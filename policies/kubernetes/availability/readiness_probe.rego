@@ -23,7 +23,7 @@ deny contains finding if {
 	not c.container.readinessProbe
 	c.list == "containers"
 	k8s.long_running(k8s.pod_specs[c.pod])
-	finding := k8s.finding(c.id, c.path, concat(" ", [c.subject, "defines no readinessProbe"]))
+	finding := {"resource": c.id, "path": c.path, "message": concat(" ", [c.subject, "defines no readinessProbe"])}
 }
 
 deny contains finding if {
@@ -31,5 +31,5 @@ deny contains finding if {
 	c.container.readinessProbe == null
 	c.list == "containers"
 	k8s.long_running(k8s.pod_specs[c.pod])
-	finding := k8s.finding(c.id, array.concat(c.path, ["readinessProbe"]), concat(" ", [c.subject, "defines no readinessProbe (null)"]))
+	finding := {"resource": c.id, "path": array.concat(c.path, ["readinessProbe"]), "message": concat(" ", [c.subject, "defines no readinessProbe (null)"])}
 }

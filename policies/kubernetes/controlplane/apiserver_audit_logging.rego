@@ -41,7 +41,7 @@ deny contains finding if {
 	endswith(word, "kube-apiserver")
 	some [missing, flags] in required
 	not any_flag(words, flags)
-	finding := k8s.finding(c.id, c.path, sprintf("%s runs kube-apiserver without %s", [c.subject, missing]))
+	finding := {"resource": c.id, "path": c.path, "message": sprintf("%s runs kube-apiserver without %s", [c.subject, missing])}
 }
 
 any_flag(words, flags) if {

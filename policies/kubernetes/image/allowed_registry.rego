@@ -33,7 +33,7 @@ deny contains finding if {
 	image != ""
 	ref := k8s.full_image_name(image)
 	not permitted(ref, prefixes)
-	finding := k8s.finding(c.id, array.concat(c.path, ["image"]), sprintf("%s image %s is not from an allow-listed registry (%s)", [c.subject, image, ref]))
+	finding := {"resource": c.id, "path": array.concat(c.path, ["image"]), "message": sprintf("%s image %s is not from an allow-listed registry (%s)", [c.subject, image, ref])}
 }
 
 unknown contains entry if {

@@ -27,7 +27,7 @@ deny contains finding if {
 	not contains(image, "@")
 	segments := split(image, "/")
 	problem := unpinned(segments[count(segments) - 1])
-	finding := k8s.finding(c.id, array.concat(c.path, ["image"]), concat(" ", [c.subject, "image", image, problem]))
+	finding := {"resource": c.id, "path": array.concat(c.path, ["image"]), "message": concat(" ", [c.subject, "image", image, problem])}
 }
 
 # unpinned says what is wrong with the last path segment of an image

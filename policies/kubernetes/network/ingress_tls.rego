@@ -22,7 +22,7 @@ import data.soc2scan.lib.kubernetes as k8s
 deny contains finding if {
 	some ing in k8s.resources("Ingress")
 	count(tls_entries(ing)) == 0
-	finding := k8s.finding(ing.id, ["spec"], sprintf("%s has no spec.tls: it serves HTTP only", [ing.id]))
+	finding := {"resource": ing.id, "path": ["spec"], "message": sprintf("%s has no spec.tls: it serves HTTP only", [ing.id])}
 }
 
 deny contains finding if {
@@ -33,7 +33,7 @@ deny contains finding if {
 	host := rule.host
 	is_string(host)
 	not matched(host, covered)
-	finding := k8s.finding(ing.id, ["spec", "rules", i, "host"], sprintf("%s serves host %s without TLS: no spec.tls entry lists it", [ing.id, host]))
+	finding := {"resource": ing.id, "path": ["spec", "rules", i, "host"], "message": sprintf("%s serves host %s without TLS: no spec.tls entry lists it", [ing.id, host])}
 }
 
 deny contains finding if {
@@ -42,7 +42,7 @@ deny contains finding if {
 	value := ing.values.metadata.annotations[name]
 	lower(sprintf("%v", [value])) == "false"
 	count(tls_entries(ing)) > 0
-	finding := k8s.finding(ing.id, ["metadata", "annotations", name], sprintf("%s turns the HTTPS redirect off (%s = %v)", [ing.id, name, value]))
+	finding := {"resource": ing.id, "path": ["metadata", "annotations", name], "message": sprintf("%s turns the HTTPS redirect off (%s = %v)", [ing.id, name, value])}
 }
 
 tls_entries(ing) := entries if {

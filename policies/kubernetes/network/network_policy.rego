@@ -48,7 +48,7 @@ deny contains finding if {
 	ns := ps.namespace
 	not all_selected[ns]
 	not selected(ns, ps.labels)
-	finding := k8s.finding(ps.id, ps.path, concat("", [ps.id, ": no NetworkPolicy in namespace ", ns, " selects its pods for ingress"]))
+	finding := {"resource": ps.id, "path": ps.path, "message": concat("", [ps.id, ": no NetworkPolicy in namespace ", ns, " selects its pods for ingress"])}
 }
 
 all_selected contains ns if {

@@ -44,7 +44,7 @@ services := k8s.resources("Service")
 deny contains finding if {
 	some svc in services
 	svc.values.spec.type == "NodePort"
-	finding := k8s.finding(svc.id, ["spec", "type"], sprintf("%s is of type NodePort: it listens on every node's address", [svc.id]))
+	finding := {"resource": svc.id, "path": ["spec", "type"], "message": sprintf("%s is of type NodePort: it listens on every node's address", [svc.id])}
 }
 
 deny contains finding if {
@@ -52,7 +52,7 @@ deny contains finding if {
 	svc.values.spec.type == "LoadBalancer"
 	not internal_load_balancer(svc)
 	count(source_ranges(svc)) == 0
-	finding := k8s.finding(svc.id, ["spec", "type"], sprintf("%s is an external LoadBalancer with no loadBalancerSourceRanges", [svc.id]))
+	finding := {"resource": svc.id, "path": ["spec", "type"], "message": sprintf("%s is an external LoadBalancer with no loadBalancerSourceRanges", [svc.id])}
 }
 
 deny contains finding if {
@@ -61,7 +61,7 @@ deny contains finding if {
 	not internal_load_balancer(svc)
 	some source in source_ranges(svc)
 	source.range in open_ranges
-	finding := k8s.finding(svc.id, source.path, sprintf("%s is an external LoadBalancer open to %s (loadBalancerSourceRanges)", [svc.id, source.range]))
+	finding := {"resource": svc.id, "path": source.path, "message": sprintf("%s is an external LoadBalancer open to %s (loadBalancerSourceRanges)", [svc.id, source.range])}
 }
 
 deny contains finding if {
@@ -69,7 +69,7 @@ deny contains finding if {
 	ips := svc.values.spec.externalIPs
 	is_array(ips)
 	count(ips) > 0
-	finding := k8s.finding(svc.id, ["spec", "externalIPs"], sprintf("%s sets externalIPs %s", [svc.id, concat(", ", [sprintf("%v", [ip]) | some ip in ips])]))
+	finding := {"resource": svc.id, "path": ["spec", "externalIPs"], "message": sprintf("%s sets externalIPs %s", [svc.id, concat(", ", [sprintf("%v", [ip]) | some ip in ips])])}
 }
 
 internal_load_balancer(svc) if {

@@ -37,9 +37,9 @@ deny contains finding if {
 	not c.windows
 	dangerous := [name | some cap in array_of(add); name := normalise(cap); not name in baseline]
 	count(dangerous) > 0
-	finding := k8s.finding(c.id, array.concat(c.path, ["securityContext", "capabilities", "add"]), concat("", [
+	finding := {"resource": c.id, "path": array.concat(c.path, ["securityContext", "capabilities", "add"]), "message": concat("", [
 		c.subject, " adds capabilities ", concat(", ", dangerous), " (securityContext.capabilities.add)",
-	]))
+	])}
 }
 
 deny contains finding if {
@@ -47,7 +47,7 @@ deny contains finding if {
 	not c.security.capabilities.drop[0] == "ALL"
 	not c.windows
 	not "ALL" in {normalise(cap) | some cap in array_of(object.get(c.security, ["capabilities", "drop"], null))}
-	finding := k8s.finding(c.id, k8s.security_path(c, "capabilities.drop"), concat(" ", [c.subject, "does not drop ALL capabilities (securityContext.capabilities.drop)"]))
+	finding := {"resource": c.id, "path": k8s.security_path(c, "capabilities.drop"), "message": concat(" ", [c.subject, "does not drop ALL capabilities (securityContext.capabilities.drop)"])}
 }
 
 normalise(cap) := trim_prefix(upper(cap), "CAP_") if is_string(cap)

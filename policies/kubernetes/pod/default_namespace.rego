@@ -28,5 +28,5 @@ deny contains finding if {
 	some r in k8s.resources(kind)
 	r.values.metadata.namespace == "default"
 	not r.id == "Service/default/kubernetes"
-	finding := k8s.finding(r.id, ["metadata", "namespace"], sprintf("%s is deployed into the default namespace (metadata.namespace = default)", [r.id]))
+	finding := {"resource": r.id, "path": ["metadata", "namespace"], "message": sprintf("%s is deployed into the default namespace (metadata.namespace = default)", [r.id])}
 }

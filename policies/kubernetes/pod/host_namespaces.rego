@@ -23,7 +23,7 @@ deny contains finding if {
 	some ps in k8s.pod_specs
 	some attr in ["hostNetwork", "hostPID", "hostIPC"]
 	ps.spec[attr] == true
-	finding := k8s.finding(ps.id, array.concat(ps.path, [attr]), concat(" ", [ps.id, "sets", attr, "= true"]))
+	finding := {"resource": ps.id, "path": array.concat(ps.path, [attr]), "message": concat(" ", [ps.id, "sets", attr, "= true"])}
 }
 
 # Ephemeral containers cannot declare ports. Only a container with a port
@@ -35,7 +35,7 @@ deny contains finding if {
 	finding := host_ports(c)
 }
 
-host_ports(c) := k8s.finding(c.id, path, concat(" ", [c.subject, "binds hostPort", ports])) if {
+host_ports(c) := {"resource": c.id, "path": path, "message": concat(" ", [c.subject, "binds hostPort", ports])} if {
 	indices := [i | some i, port in object.get(c.container, "ports", []); host_port(port)]
 	count(indices) > 0
 	ports := concat(", ", [sprintf("%v", [c.container.ports[i].hostPort]) | some i in indices])

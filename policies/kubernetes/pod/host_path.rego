@@ -25,14 +25,14 @@ deny contains finding if {
 	host := volume.hostPath.path
 	is_string(host)
 	path := array.concat(ps.path, ["volumes", i, "hostPath", "path"])
-	finding := k8s.finding(ps.id, path, sprintf("%s mounts hostPath %s as volume %s%s", [ps.id, host, object.get(volume, "name", i), socket(host)]))
+	finding := {"resource": ps.id, "path": path, "message": sprintf("%s mounts hostPath %s as volume %s%s", [ps.id, host, object.get(volume, "name", i), socket(host)])}
 }
 
 deny contains finding if {
 	some pv in k8s.resources("PersistentVolume")
 	host := pv.values.spec.hostPath.path
 	is_string(host)
-	finding := k8s.finding(pv.id, ["spec", "hostPath", "path"], sprintf("%s is backed by hostPath %s%s", [pv.id, host, socket(host)]))
+	finding := {"resource": pv.id, "path": ["spec", "hostPath", "path"], "message": sprintf("%s is backed by hostPath %s%s", [pv.id, host, socket(host)])}
 }
 
 socket(host) := " (exposes the container runtime socket)" if {

@@ -25,7 +25,7 @@ deny contains finding if {
 	some c in k8s.all_containers
 	not c.security.allowPrivilegeEscalation == false
 	not c.windows
-	finding := k8s.finding(c.id, k8s.security_path(c, "allowPrivilegeEscalation"), concat(" ", [c.subject, fact(c.security)]))
+	finding := {"resource": c.id, "path": k8s.security_path(c, "allowPrivilegeEscalation"), "message": concat(" ", [c.subject, fact(c.security)])}
 }
 
 fact(security) := sprintf("sets securityContext.allowPrivilegeEscalation = %v", [value]) if {

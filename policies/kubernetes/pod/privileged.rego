@@ -26,7 +26,7 @@ import data.soc2scan.lib.kubernetes as k8s
 deny contains finding if {
 	some c in k8s.all_containers
 	c.security.privileged == true
-	finding := k8s.finding(c.id, array.concat(c.path, ["securityContext", "privileged"]), concat(" ", [c.subject, "sets securityContext.privileged = true"]))
+	finding := {"resource": c.id, "path": array.concat(c.path, ["securityContext", "privileged"]), "message": concat(" ", [c.subject, "sets securityContext.privileged = true"])}
 }
 
 # A container is a HostProcess container when it sets hostProcess = true,
@@ -35,9 +35,9 @@ deny contains finding if {
 deny contains finding if {
 	some c in k8s.all_containers
 	c.security.windowsOptions.hostProcess == true
-	finding := k8s.finding(c.id, k8s.security_path(c, "windowsOptions.hostProcess"), concat("", [
+	finding := {"resource": c.id, "path": k8s.security_path(c, "windowsOptions.hostProcess"), "message": concat("", [
 		c.subject,
 		" runs as a Windows HostProcess container: securityContext.windowsOptions.hostProcess = true",
 		k8s.set_on(c, "windowsOptions.hostProcess"),
-	]))
+	])}
 }

@@ -26,7 +26,7 @@ deny contains finding if {
 	some c in k8s.all_containers
 	not c.security.readOnlyRootFilesystem == true
 	not c.windows
-	finding := k8s.finding(c.id, k8s.security_path(c, "readOnlyRootFilesystem"), concat(" ", [c.subject, fact(c.security)]))
+	finding := {"resource": c.id, "path": k8s.security_path(c, "readOnlyRootFilesystem"), "message": concat(" ", [c.subject, fact(c.security)])}
 }
 
 fact(security) := sprintf("sets securityContext.readOnlyRootFilesystem = %v", [value]) if {

@@ -34,7 +34,7 @@ deny contains finding if {
 		not satisfied(c.container, defaults, kind, res)
 	]
 	count(missing) > 0
-	finding := k8s.finding(c.id, path(c), concat(" ", [c.subject, "does not set", concat(", ", missing)]))
+	finding := {"resource": c.id, "path": path(c), "message": concat(" ", [c.subject, "does not set", concat(", ", missing)])}
 }
 
 limited(container) if {

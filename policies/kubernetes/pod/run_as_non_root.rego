@@ -27,9 +27,9 @@ deny contains finding if {
 	some c in k8s.all_containers
 	c.security.runAsUser == 0
 	not c.windows
-	finding := k8s.finding(c.id, k8s.security_path(c, "runAsUser"), concat("", [
+	finding := {"resource": c.id, "path": k8s.security_path(c, "runAsUser"), "message": concat("", [
 		c.subject, " runs as root: securityContext.runAsUser = 0", k8s.set_on(c, "runAsUser"),
-	]))
+	])}
 }
 
 deny contains finding if {
@@ -46,10 +46,10 @@ deny contains finding if {
 	name := c.security.windowsOptions.runAsUserName
 	c.windows
 	lower(name) == "containeradministrator"
-	finding := k8s.finding(c.id, k8s.security_path(c, "windowsOptions.runAsUserName"), sprintf(
+	finding := {"resource": c.id, "path": k8s.security_path(c, "windowsOptions.runAsUserName"), "message": sprintf(
 		"%s runs as ContainerAdministrator: securityContext.windowsOptions.runAsUserName = %q%s",
 		[c.subject, name, k8s.set_on(c, "windowsOptions.runAsUserName")],
-	))
+	)}
 }
 
 deny contains finding if {
@@ -60,7 +60,7 @@ deny contains finding if {
 	finding := without_non_root(c, "windowsOptions.runAsUserName")
 }
 
-without_non_root(c, other) := k8s.finding(c.id, k8s.security_path(c, "runAsNonRoot"), concat(" ", [c.subject, unset_fact(c, other)]))
+without_non_root(c, other) := {"resource": c.id, "path": k8s.security_path(c, "runAsNonRoot"), "message": concat(" ", [c.subject, unset_fact(c, other)])}
 
 non_zero(uid) if {
 	is_number(uid)

@@ -27,7 +27,7 @@ deny contains finding if {
 	is_string(host)
 	k8s.exposes_runtime_socket(host)
 	path := array.concat(ps.path, ["volumes", i, "hostPath", "path"])
-	finding := k8s.finding(ps.id, path, sprintf("%s mounts the container runtime socket through hostPath %s (volume %s)", [ps.id, host, object.get(volume, "name", i)]))
+	finding := {"resource": ps.id, "path": path, "message": sprintf("%s mounts the container runtime socket through hostPath %s (volume %s)", [ps.id, host, object.get(volume, "name", i)])}
 }
 
 deny contains finding if {
@@ -35,5 +35,5 @@ deny contains finding if {
 	host := pv.values.spec.hostPath.path
 	is_string(host)
 	k8s.exposes_runtime_socket(host)
-	finding := k8s.finding(pv.id, ["spec", "hostPath", "path"], sprintf("%s exposes the container runtime socket through hostPath %s", [pv.id, host]))
+	finding := {"resource": pv.id, "path": ["spec", "hostPath", "path"], "message": sprintf("%s exposes the container runtime socket through hostPath %s", [pv.id, host])}
 }

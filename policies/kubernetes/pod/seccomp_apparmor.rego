@@ -33,17 +33,17 @@ deny contains finding if {
 	not c.security.seccompProfile.type == "RuntimeDefault"
 	not c.security.seccompProfile.type == "Localhost"
 	not c.windows
-	finding := k8s.finding(c.id, k8s.security_path(c, "seccompProfile"), concat(" ", [c.subject, seccomp_fact(c)]))
+	finding := {"resource": c.id, "path": k8s.security_path(c, "seccompProfile"), "message": concat(" ", [c.subject, seccomp_fact(c)])}
 }
 
 deny contains finding if {
 	some c in k8s.all_containers
 	c.security.appArmorProfile.type == "Unconfined"
 	not c.windows
-	finding := k8s.finding(c.id, k8s.security_path(c, "appArmorProfile"), concat("", [
+	finding := {"resource": c.id, "path": k8s.security_path(c, "appArmorProfile"), "message": concat("", [
 		c.subject, " runs without AppArmor: securityContext.appArmorProfile.type = Unconfined",
 		k8s.set_on(c, "appArmorProfile"),
-	]))
+	])}
 }
 
 deny contains finding if {
@@ -52,10 +52,10 @@ deny contains finding if {
 	startswith(key, apparmor_annotation)
 	is_string(value)
 	lower(value) == "unconfined"
-	finding := k8s.finding(ps.id, array.concat(metadata_path(ps.path), ["annotations", key]), sprintf(
+	finding := {"resource": ps.id, "path": array.concat(metadata_path(ps.path), ["annotations", key]), "message": sprintf(
 		"%s runs container %s without AppArmor: annotation %s = %s",
 		[ps.id, trim_prefix(key, apparmor_annotation), key, value],
-	))
+	)}
 }
 
 apparmor_annotation := "container.apparmor.security.beta.kubernetes.io/"

@@ -30,10 +30,10 @@ deny contains finding if {
 	admin_role(ref.name)
 	subjects := [s | some s in object.get(binding.values, "subjects", []); not system_subject(s)]
 	count(subjects) > 0
-	finding := k8s.finding(binding.id, ["roleRef", "name"], sprintf(
+	finding := {"resource": binding.id, "path": ["roleRef", "name"], "message": sprintf(
 		"%s binds ClusterRole %s%s to %s",
 		[binding.id, ref.name, equivalent(ref.name), concat(", ", [k8s.subject_name(s) | some s in subjects])],
-	))
+	)}
 }
 
 admin_role("cluster-admin")

@@ -29,9 +29,9 @@ deny contains finding if {
 	some binding in k8s.resources(kind)
 	some i, subject in binding.values.subjects
 	fact := shared(subject)
-	finding := k8s.finding(binding.id, ["subjects", i], sprintf("%s binds %s to %s %s", [
+	finding := {"resource": binding.id, "path": ["subjects", i], "message": sprintf("%s binds %s to %s %s", [
 		binding.id, role_name(binding.values), k8s.subject_name(subject), fact,
-	]))
+	])}
 }
 
 shared(s) := "(used by every pod that names no service account)" if {

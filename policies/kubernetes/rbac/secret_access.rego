@@ -36,10 +36,10 @@ deny contains finding if {
 	verbs := [v | some v in object.get(rule, "verbs", []); v in read_verbs]
 	count(verbs) > 0
 	count(object.get(rule, "resourceNames", [])) == 0
-	finding := k8s.finding(role.id, ["rules", i, "resources"], sprintf(
+	finding := {"resource": role.id, "path": ["rules", i, "resources"], "message": sprintf(
 		"%s rules[%d] grants %s on %s (all Secrets%s)",
 		[role.id, i, concat(", ", verbs), resource, scope(kind)],
-	))
+	)}
 }
 
 scope("Role") := " of its namespace"

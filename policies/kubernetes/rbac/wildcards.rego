@@ -25,5 +25,5 @@ deny contains finding if {
 	some i, rule in object.get(role.values, "rules", [])
 	some field in ["apiGroups", "resources", "verbs"]
 	"*" in object.get(rule, field, [])
-	finding := k8s.finding(role.id, ["rules", i, field], sprintf("%s rules[%d] grants \"*\" in %s", [role.id, i, field]))
+	finding := {"resource": role.id, "path": ["rules", i, field], "message": sprintf("%s rules[%d] grants \"*\" in %s", [role.id, i, field])}
 }

@@ -28,18 +28,18 @@ deny contains finding if {
 	some c in k8s.all_containers
 	some j, env in c.container.env
 	ref := env.valueFrom.secretKeyRef
-	finding := k8s.finding(c.id, array.concat(c.path, ["env", j, "valueFrom", "secretKeyRef"]), sprintf(
+	finding := {"resource": c.id, "path": array.concat(c.path, ["env", j, "valueFrom", "secretKeyRef"]), "message": sprintf(
 		"%s takes env %v from Secret %v (key %v)",
 		[c.subject, object.get(env, "name", j), object.get(ref, "name", "?"), object.get(ref, "key", "?")],
-	))
+	)}
 }
 
 deny contains finding if {
 	some c in k8s.all_containers
 	some j, source in c.container.envFrom
 	ref := source.secretRef
-	finding := k8s.finding(c.id, array.concat(c.path, ["envFrom", j, "secretRef"]), sprintf(
+	finding := {"resource": c.id, "path": array.concat(c.path, ["envFrom", j, "secretRef"]), "message": sprintf(
 		"%s takes its environment from Secret %v (envFrom)",
 		[c.subject, object.get(ref, "name", "?")],
-	))
+	)}
 }

@@ -32,7 +32,7 @@ deny contains finding if {
 	is_string(value)
 	config.credential_name(env.name)
 	literal(value)
-	finding := k8s.finding(c.id, array.concat(c.path, ["env", j, "value"]), concat(" ", [c.subject, "sets credential-like env", env.name, "to a literal value"]))
+	finding := {"resource": c.id, "path": array.concat(c.path, ["env", j, "value"]), "message": concat(" ", [c.subject, "sets credential-like env", env.name, "to a literal value"])}
 }
 
 deny contains finding if {
@@ -40,7 +40,7 @@ deny contains finding if {
 	some key, value in object.get(cm.values, "data", {})
 	config.credential_name(key)
 	literal(value)
-	finding := k8s.finding(cm.id, ["data", key], sprintf("%s holds credential-like key %s in data", [cm.id, key]))
+	finding := {"resource": cm.id, "path": ["data", key], "message": sprintf("%s holds credential-like key %s in data", [cm.id, key])}
 }
 
 # literal holds for a non-empty string that is not only $(VAR) references

@@ -27,10 +27,10 @@ deny contains finding if {
 	own := ps.spec.automountServiceAccountToken
 	own != null
 	own != false
-	finding := k8s.finding(ps.id, array.concat(ps.path, ["automountServiceAccountToken"]), sprintf(
+	finding := {"resource": ps.id, "path": array.concat(ps.path, ["automountServiceAccountToken"]), "message": sprintf(
 		"%s sets automountServiceAccountToken = %v",
 		[ps.id, own],
-	))
+	)}
 }
 
 deny contains finding if {
@@ -38,16 +38,16 @@ deny contains finding if {
 	object.get(ps.spec, "automountServiceAccountToken", null) == null
 	id := service_account_id(ps)
 	not disabled_by(id)
-	finding := k8s.finding(ps.id, ps.path, concat(" ", [ps.id, "does not set automountServiceAccountToken = false and", account_fact(id)]))
+	finding := {"resource": ps.id, "path": ps.path, "message": concat(" ", [ps.id, "does not set automountServiceAccountToken = false and", account_fact(id)])}
 }
 
 deny contains finding if {
 	some sa in k8s.resources("ServiceAccount")
 	sa.values.automountServiceAccountToken == true
-	finding := k8s.finding(sa.id, ["automountServiceAccountToken"], sprintf(
+	finding := {"resource": sa.id, "path": ["automountServiceAccountToken"], "message": sprintf(
 		"%s sets automountServiceAccountToken = true: every pod using it mounts its token unless the pod sets false",
 		[sa.id],
-	))
+	)}
 }
 
 service_account_id(ps) := concat("/", ["ServiceAccount", ps.namespace, name]) if {

@@ -31,7 +31,7 @@ deny contains finding if {
 	provisioner := sc.values.provisioner
 	provisioner in opt_in_provisioners
 	not encrypted(sc.values)
-	finding := k8s.finding(sc.id, path(sc.values), sprintf("%s provisions %s volumes without encryption: parameters.encrypted is %s", [sc.id, provisioner, fact(sc.values)]))
+	finding := {"resource": sc.id, "path": path(sc.values), "message": sprintf("%s provisions %s volumes without encryption: parameters.encrypted is %s", [sc.id, provisioner, fact(sc.values)])}
 }
 
 encrypted(values) if lower(sprintf("%v", [values.parameters.encrypted])) == "true"
