@@ -101,3 +101,9 @@ module "sg_block" {
     from_port = 22
   }
 }
+
+module "sg_too_new" {
+  source  = "terraform-aws-modules/security-group/aws"
+  version = "~> 4.0"
+  name    = "too-new"
+}
