@@ -54,7 +54,7 @@ func (l *loader) functions() map[string]function.Function {
 		"chunklist": stdlib.ChunklistFunc, "coalesce": stdlib.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
 		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
-		"keys": stdlib.KeysFunc, "lookup": stdlib.LookupFunc, "merge": stdlib.MergeFunc,
+		"keys": stdlib.KeysFunc, "lookup": lookupFunc, "merge": stdlib.MergeFunc,
 		"range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
 		"setproduct": setProductFunc, "setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
 		"slice": stdlib.SliceFunc, "sort": stdlib.SortFunc, "values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
@@ -329,6 +329,65 @@ func unknownFunc(ty cty.Type) function.Function {
 // maxProduct bounds setproduct, whose result grows as the product of its
 // arguments' lengths: a few short lists must not exhaust memory.
 const maxProduct = 100_000
+
+// lookupFunc is Terraform's lookup: unlike cty's, its default may be null
+// or unknown (lookup(m, "k", null) is how registry modules read optional
+// keys), and an unknown default does not matter when the key is there.
+var lookupFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "inputMap", Type: cty.DynamicPseudoType, AllowMarked: true},
+		{Name: "key", Type: cty.String, AllowMarked: true},
+		{Name: "default", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true,
+			AllowDynamicType: true, AllowMarked: true},
+	},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		ty := args[0].Type()
+		switch {
+		case ty.IsObjectType():
+			if !args[1].IsKnown() {
+				return cty.DynamicPseudoType, nil
+			}
+			key, _ := args[1].Unmark()
+			if ty.HasAttribute(key.AsString()) {
+				return ty.AttributeType(key.AsString()), nil
+			}
+			return args[2].Type(), nil
+		case ty.IsMapType():
+			if _, err := convert.Convert(args[2], ty.ElementType()); err != nil {
+				return cty.NilType, function.NewArgErrorf(2, "the default value must have the same type as the map elements")
+			}
+			return ty.ElementType(), nil
+		case ty == cty.DynamicPseudoType:
+			return cty.DynamicPseudoType, nil
+		default:
+			return cty.NilType, function.NewArgErrorf(0, "lookup() requires a map as the first argument")
+		}
+	},
+	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+		m, mapMarks := args[0].Unmark()
+		key, keyMarks := args[1].Unmark()
+		if !m.IsWhollyKnown() || !key.IsKnown() {
+			return cty.UnknownVal(retType).WithMarks(mapMarks, keyMarks), nil
+		}
+		if m.IsNull() {
+			return cty.NilVal, function.NewArgErrorf(0, "lookup() requires a map, not null")
+		}
+		k := key.AsString()
+		switch {
+		case m.Type().IsObjectType():
+			if m.Type().HasAttribute(k) {
+				return m.GetAttr(k).WithMarks(mapMarks, keyMarks), nil
+			}
+		case m.HasIndex(cty.StringVal(k)) == cty.True:
+			return m.Index(cty.StringVal(k)).WithMarks(mapMarks, keyMarks), nil
+		}
+		def, err := convert.Convert(args[2], retType)
+		if err != nil {
+			return cty.NilVal, function.NewArgErrorf(2, "the default value must have the same type as the map elements")
+		}
+		return def.WithMarks(mapMarks, keyMarks), nil
+	},
+})
 
 var setProductFunc = function.New(&function.Spec{
 	VarParam: &function.Parameter{Name: "sets", Type: cty.DynamicPseudoType},

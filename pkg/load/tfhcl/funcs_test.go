@@ -47,6 +47,10 @@ func TestFunctions(t *testing.T) {
 		{`length(setproduct(range(1000), range(1000)))`, nil, "the product has more than 100000 elements"},
 		{`try(tonumber("x"), 7)`, float64(7), ""},
 		{`can(tonumber("x"))`, false, ""},
+		{`lookup({ a = "x" }, "b", null)`, nil, ""},
+		{`lookup({ a = "x" }, "a", null)`, "x", ""},
+		{`lookup({ a = "x" }, "a", timestamp())`, "x", ""},
+		{`lookup({ a = 1 }, "b", 2)`, float64(2), ""},
 	}
 	var src strings.Builder
 	src.WriteString("resource \"x_t\" \"t\" {\n")

@@ -46,7 +46,9 @@ var models = []moduleModel{
 	{source: "terraform-aws-modules/s3-bucket/aws", dir: "models/terraform-aws-modules/s3-bucket/aws/v3",
 		min: "3.5.0", below: "3.9.0", label: "3.5.0–3.8.2"},
 	{source: "terraform-aws-modules/security-group/aws", dir: "models/terraform-aws-modules/security-group/aws/v4",
-		min: "4.0.0", below: "5.0.0", label: "4.0.0–4.x"},
+		min: "4.0.0", below: "4.15.0", label: "4.0.0–4.14.x"},
+	{source: "terraform-aws-modules/alb/aws", dir: "models/terraform-aws-modules/alb/aws/v6",
+		min: "6.0.0", below: "7.0.0", label: "6.0.0–6.11.x"},
 }
 
 // registryAddress returns the namespace/name/provider of a public registry

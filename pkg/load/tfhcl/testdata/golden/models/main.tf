@@ -101,3 +101,57 @@ module "sg_block" {
     from_port = 22
   }
 }
+
+module "sg_too_new" {
+  source  = "terraform-aws-modules/security-group/aws"
+  version = "~> 4.0"
+  name    = "too-new"
+}
+
+module "alb_defaults" {
+  source  = "terraform-aws-modules/alb/aws"
+  version = "~> 6.0"
+
+  name            = "defaults"
+  subnets         = ["subnet-a", "subnet-b"]
+  security_groups = ["sg-1"]
+  access_logs     = { bucket = "lb-logs" }
+  target_groups   = [{ name_prefix = "pref-", backend_protocol = "HTTP", backend_port = 80 }]
+  http_tcp_listeners = [{ port = 80, protocol = "HTTP", target_group_index = 0 }]
+}
+
+module "alb_protected" {
+  source  = "terraform-aws-modules/alb/aws"
+  version = "6.5.0"
+
+  name                       = "protected"
+  enable_deletion_protection = true
+  drop_invalid_header_fields = true
+}
+
+module "alb_network" {
+  source             = "terraform-aws-modules/alb/aws"
+  version            = ">= 6.2, < 6.8"
+  name               = "network"
+  load_balancer_type = "network"
+  internal           = true
+  access_logs        = { bucket = "lb-logs", enabled = "false" }
+}
+
+module "alb_not_created" {
+  source    = "terraform-aws-modules/alb/aws"
+  version   = "6.5.0"
+  create_lb = false
+}
+
+module "alb_v5" {
+  source  = "terraform-aws-modules/alb/aws"
+  version = "~> 5.0"
+  name    = "older"
+}
+
+module "alb_v6_or_7" {
+  source  = "terraform-aws-modules/alb/aws"
+  version = ">= 6.0, < 8.0"
+  name    = "wider"
+}

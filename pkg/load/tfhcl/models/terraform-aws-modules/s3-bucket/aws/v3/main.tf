@@ -1,10 +1,16 @@
 # soc2scan's model of terraform-aws-modules/s3-bucket/aws, versions 3.5.0 to
 # 3.8.2 (3.9.0 turned the four public access block flags on by default).
 #
-# Written by the soc2scan developers from the module's public source
-# (main.tf and variables.tf of the 3.x series, and its CHANGELOG): it
-# declares every input variable of those versions, with the same types and
-# defaults, and creates the resources soc2scan's rules judge under the real
+# Written by the soc2scan developers from the module's public source (a
+# main.tf of the 3.x series before 3.5.0, whose bucket, logging, ACL,
+# versioning, encryption, policy, public access block and ownership
+# resources are the ones modelled here, and the CHANGELOG, which lists what
+# 3.5.0 to 3.8.2 added: bucket metrics in 3.5.0, inventory in 3.6.0,
+# analytics in 3.7.0, ELB log delivery statements in 3.8.x). It declares
+# the input variables of 3.8.2, with their types and defaults, for the whole
+# range: a call pinned below the release that added a variable and setting
+# it, which Terraform rejects, is judged as if the newer release were
+# installed. It creates the resources soc2scan's rules judge under the real
 # addresses and count conditions, with the attributes the real module sets
 # from the inputs. What it leaves out:
 #

@@ -1,15 +1,25 @@
-# soc2scan's model of terraform-aws-modules/security-group/aws, versions 4.x
-# (4.0.0 up to 5.0.0).
+# soc2scan's model of terraform-aws-modules/security-group/aws, versions
+# 4.0.0 to 4.14.x (below 4.15.0).
 #
-# Written by the soc2scan developers from the module's public source
-# (main.tf, variables.tf and rules.tf of the 4.x series): it declares every
-# input variable of those versions, with the same types and defaults, and
-# creates the security group and the rules that can open it to networks,
+# Written by the soc2scan developers from the module's public source:
+# main.tf and variables.tf of the 4.4-4.8 series (the ones with create_sg and
+# the timeouts, before putin_khuylo), rules.tf, and the CHANGELOG, which
+# lists no change to the rule resources, their count conditions or the
+# variable defaults between 4.0.0 and 4.14.0 (only named rules added, the
+# security_group_arn output, and variables: create_sg and security_group_id
+# in 4.2.0, create_timeout and delete_timeout in 4.4.0, putin_khuylo in
+# 4.9.0). The model declares those variables for the whole range, so a call
+# pinned below the release that added one and setting it, which Terraform
+# rejects, is judged as if the newer release were installed. Releases from
+# 4.15.0 on are not covered: their changes could not be checked.
+#
+# It creates the security group and the rules that can open it to networks,
 # under the real addresses and count conditions.
 #
 # - The named-rule table (var.rules) holds only the well-known services
-#   below; a rule name it lacks gives ports and protocol known only after
-#   apply (unknown()), never a guess.
+#   below, with the ports and protocols of rules.tf; a rule name it lacks
+#   gives ports and protocol known only after apply (unknown()), never a
+#   guess. smtp-tcp exists from 4.3.0 on (added with the SMTP rules).
 # - Rules from a source security group or self open nothing to a network
 #   and are left out, as are the computed_* rules of those kinds.
 # - Ports stay strings, as the real map(list(any)) table makes them.
