@@ -12,7 +12,7 @@ import data.soc2scan.lib.aws_iam as iam
 # resources returns the config documents of a type (iam_policy,
 # s3_bucket_policy, resource_policy, kubeconfig, config, or a type the user
 # mapped files to).
-resources(type) := [input.resources[i] | some i in input.by_type[type]]
+resources(type) := object.get(input.of_type, type, [])
 
 # policy_types are the config types of AWS policy documents.
 policy_types := ["iam_policy", "s3_bucket_policy", "resource_policy"]

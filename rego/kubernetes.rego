@@ -35,7 +35,7 @@ resource_id(manifest) := concat("/", [manifest.kind, _name(manifest)]) if {
 
 # resources returns the objects of a kind, through the by-type index: a rule
 # never walks every resource of the document.
-resources(kind) := [input.resources[i] | some i in input.by_type[kind]]
+resources(kind) := object.get(input.of_type, kind, [])
 
 # namespace returns the namespace of a namespaced resource ("default" when
 # its manifest names none); it is undefined for cluster-scoped kinds.
@@ -47,8 +47,9 @@ namespace(r) := _manifest_namespace(r.values) if not cluster_scoped(r.type)
 #	{"resource": index into input.resources, "id": its id, "kind",
 #	 "namespace": "default" when the manifest names none,
 #	 "path": from the manifest to the spec, "spec": the pod spec,
-#	 "labels": the labels of its pods, "windows": whether it runs on
-#	 Windows nodes, where the Linux securityContext fields do not apply}
+#	 "labels", "annotations": those of its pods ({} when none),
+#	 "windows": whether it runs on Windows nodes, where the Linux
+#	 securityContext fields do not apply}
 pod_specs := input.kubernetes.pod_specs
 
 # all_containers lists every container of every pod spec (init, regular
@@ -233,8 +234,12 @@ subject_name(s) := sprintf("%v %v/%v", [s.kind, s.namespace, s.name]) if {
 
 # autoscalers maps the id of each workload a HorizontalPodAutoscaler of the
 # scan targets ("Deployment/prod/api": scaleTargetRef kind and name, in the
-# autoscaler's namespace) to those autoscalers.
-autoscalers[id] contains hpa if {
+# autoscaler's namespace) to those autoscalers. It is built whole, once:
+# looked up with a bound key, a partial rule evaluates its body again for
+# every workload.
+autoscalers := _autoscalers
+
+_autoscalers[id] contains hpa if {
 	some hpa in resources("HorizontalPodAutoscaler")
 	ref := hpa.values.spec.scaleTargetRef
 	id := concat("/", [ref.kind, namespace(hpa), ref.name])

@@ -89,7 +89,7 @@ test_container_record if {
 	}]
 	d.kubernetes.pod_specs == [{
 		"resource": 0, "id": "Deployment/default/api", "kind": "Deployment", "namespace": "default",
-		"path": ["spec", "template", "spec"], "spec": pod_spec, "labels": {"app": "api"}, "windows": false,
+		"path": ["spec", "template", "spec"], "spec": pod_spec, "labels": {"app": "api"}, "annotations": {}, "windows": false,
 	}]
 	k8s.resource(d.kubernetes.containers[0]) == d.resources[0] with input as d
 	k8s.resource(d.kubernetes.pod_specs[0]) == d.resources[0] with input as d

@@ -7,10 +7,10 @@ package soc2scan.lib.terraform
 
 # resources returns the managed resources of a type, through the by-type
 # index: a rule never walks every resource of the document.
-resources(type) := [input.resources[i] | some i in input.by_type[type]]
+resources(type) := object.get(input.of_type, type, [])
 
 # data_sources returns the data sources of a type (data.TYPE.NAME).
-data_sources(type) := [input.resources[i] | some i in input.by_type[concat(".", ["data", type])]]
+data_sources(type) := object.get(input.of_type, concat(".", ["data", type]), [])
 
 # related returns the resources of a type whose attribute attr refers to r,
 # e.g. related(bucket, "aws_s3_bucket_public_access_block", "bucket").

@@ -2,8 +2,8 @@
 # description: |
 #   Builds rule-test inputs in the shape the engine gives rules, so a test
 #   lists resources and nothing else. Resources may omit mode, values,
-#   unknown and refs; doc fills them and builds the by_type, by_id and
-#   referenced_by indexes exactly as the engine does; kube does the same for
+#   unknown and refs; doc fills them and builds the by_type, of_type, by_id
+#   and referenced_by indexes exactly as the engine does; kube does the same for
 #   Kubernetes manifests, and config does it for config files.
 package soc2scan.lib.testing
 
@@ -17,6 +17,7 @@ _document(kind, rs) := {
 	"source": "test.json",
 	"resources": rs,
 	"by_type": {key: [i | some i, x in rs; _type_key(x) == key] | some r in rs; key := _type_key(r)},
+	"of_type": {key: [x | some x in rs; _type_key(x) == key] | some r in rs; key := _type_key(r)},
 	"by_id": {r.id: i | some i, r in rs},
 	"referenced_by": {id: [{"index": i, "attr": attr} |
 		some i, x in rs
@@ -110,6 +111,7 @@ _pod_spec(i, r, path, spec) := {
 	"path": path,
 	"spec": spec,
 	"labels": _object_or_empty(object.get(r.values, array.concat(array.slice(path, 0, count(path) - 1), ["metadata", "labels"]), null)),
+	"annotations": _object_or_empty(object.get(r.values, array.concat(array.slice(path, 0, count(path) - 1), ["metadata", "annotations"]), null)),
 	"windows": _windows(spec),
 }
 

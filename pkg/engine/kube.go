@@ -132,12 +132,9 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 		ns = "default"
 	}
 	values := termAt(res, []string{"values"})
-	labels := termAtOK(values, append(slices.Clip(path[:len(path)-1]), "metadata", "labels"))
-	if labels == nil {
-		labels = ast.ObjectTerm()
-	} else if _, ok := labels.Value.(ast.Object); !ok {
-		labels = ast.ObjectTerm()
-	}
+	meta := path[:len(path)-1]
+	labels := objectAt(values, append(slices.Clip(meta), "metadata", "labels"))
+	annotations := objectAt(values, append(slices.Clip(meta), "metadata", "annotations"))
 	windows := falseTerm
 	if isWindows(spec) {
 		windows = trueTerm
@@ -152,6 +149,7 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 		ast.Item(ast.InternedTerm("namespace"), nsTerm),
 		ast.Item(ast.InternedTerm("path"), podPath),
 		ast.Item(ast.InternedTerm("labels"), labels),
+		ast.Item(ast.InternedTerm("annotations"), annotations),
 		ast.Item(ast.InternedTerm("windows"), windows),
 		ast.Item(ast.InternedTerm("spec"), specTerm),
 	)
@@ -254,6 +252,17 @@ func termAtOK(t *ast.Term, path []string) *ast.Term {
 		}
 	}
 	return t
+}
+
+// objectAt is the object at a path of object keys below t, or an empty
+// object where there is none.
+func objectAt(t *ast.Term, path []string) *ast.Term {
+	if o := termAtOK(t, path); o != nil {
+		if _, ok := o.Value.(ast.Object); ok {
+			return o
+		}
+	}
+	return ast.ObjectTerm()
 }
 
 // stringArray converts strings to a Rego array.

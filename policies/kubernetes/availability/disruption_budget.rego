@@ -22,8 +22,12 @@ import data.soc2scan.lib.kubernetes as k8s
 
 # budgets maps each namespace to the selectors of its effective
 # PodDisruptionBudgets. A budget without a selector selects no pod; one
-# with an empty selector selects every pod of the namespace.
-budgets[ns] contains selector if {
+# with an empty selector selects every pod of the namespace. It is built
+# whole, once: looked up with a bound key, a partial rule evaluates its
+# body again for every workload.
+budgets := _budgets
+
+_budgets[ns] contains selector if {
 	some pdb in k8s.resources("PodDisruptionBudget")
 	spec := pdb.values.spec
 	limits(spec)

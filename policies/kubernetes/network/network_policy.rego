@@ -21,8 +21,12 @@ package soc2scan.rules.kubernetes.network.network_policy
 import data.soc2scan.lib.kubernetes as k8s
 
 # ingress_policies maps each namespace to the pod selectors of its
-# NetworkPolicies that govern ingress.
-ingress_policies[ns] contains selector if {
+# NetworkPolicies that govern ingress. It is built whole, once: looked up
+# with a bound key, a partial rule evaluates its body again for every pod
+# spec.
+ingress_policies := _ingress_policies
+
+_ingress_policies[ns] contains selector if {
 	some np in k8s.resources("NetworkPolicy")
 	ns := k8s.namespace(np)
 	governs_ingress(np)
@@ -51,7 +55,7 @@ deny contains finding if {
 	finding := {"resource": ps.id, "path": ps.path, "message": concat("", [ps.id, ": no NetworkPolicy in namespace ", ns, " selects its pods for ingress"])}
 }
 
-all_selected contains ns if {
+all_selected := {ns |
 	some ns, selectors in ingress_policies
 	some selector in selectors
 	k8s.selects_all(selector)

@@ -48,7 +48,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some ps in k8s.pod_specs
-	some key, value in object.get(k8s.resource(ps).values, array.concat(metadata_path(ps.path), ["annotations"]), {})
+	some key, value in ps.annotations
 	startswith(key, apparmor_annotation)
 	is_string(value)
 	lower(value) == "unconfined"
