@@ -47,6 +47,10 @@ func TestModuleModels(t *testing.T) {
 		{model: "security-group-v4", want: []placed{
 			{"AWS-EC2-001", "module.failing.aws_security_group_rule.ingress_rules[0]", 4},
 		}},
+		{model: "elb-v2", want: []placed{
+			{"AWS-ELB-001", "module.failing.module.elb.aws_elb.this[0]", 5},
+			{"AWS-ELB-004", "module.failing.module.elb.aws_elb.this[0]", 5},
+		}},
 		{model: "alb-v6", want: []placed{
 			{"AWS-ELB-003", "module.failing.aws_lb.this[0]", 4},
 			{"AWS-ELB-004", "module.failing.aws_lb.this[0]", 4},
