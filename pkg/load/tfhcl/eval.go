@@ -868,7 +868,7 @@ func (mi *modInst) call(name string) *callSlot {
 			switch {
 			case set:
 				val = mi.value(a.Expr, ctx)
-				if c.child.model != nil {
+				if c.child.model != nil && mi.modelCall == nil {
 					val = val.Mark(argMark(a.NameRange.Start))
 				}
 			case v.def != cty.NilVal:
@@ -887,11 +887,15 @@ func (mi *modInst) call(name string) *callSlot {
 		}
 		via := append(slices.Clip(mi.via), c.loc)
 		if c.child.model != nil {
-			// The model's resources are placed on the call itself.
+			// The model's resources, and those of the submodules it calls,
+			// are placed on the user's call itself.
 			via = mi.via
 		}
 		child := mi.l.newInstance(c.child, what+k.key, vars, via)
-		if c.child.model != nil {
+		switch {
+		case mi.modelCall != nil:
+			child.modelCall = mi.modelCall
+		case c.child.model != nil:
 			child.modelCall = c
 		}
 		s.insts = append(s.insts, child)

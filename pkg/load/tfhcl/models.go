@@ -49,6 +49,8 @@ var models = []moduleModel{
 		min: "4.0.0", below: "4.15.0", label: "4.0.0–4.14.x"},
 	{source: "terraform-aws-modules/alb/aws", dir: "models/terraform-aws-modules/alb/aws/v6",
 		min: "6.0.0", below: "7.0.0", label: "6.0.0–6.11.x"},
+	{source: "terraform-aws-modules/elb/aws", dir: "models/terraform-aws-modules/elb/aws/v2",
+		min: "2.0.0", below: "3.0.0", label: "2.0.0–2.5.x"},
 }
 
 // registryAddress returns the namespace/name/provider of a public registry
@@ -129,30 +131,47 @@ func (c *call) argNames() []string {
 
 // parseModel parses the files of a model into a module, once per load.
 func (l *loader) parseModel(mm *moduleModel) *module {
-	key := modelPrefix + strings.TrimPrefix(mm.dir, "models/")
+	return l.parseModelDir(mm, mm.dir, 0)
+}
+
+// parseModelDir parses one directory of a model's tree: the model itself,
+// or a submodule it calls with a local source, as the real module calls
+// its own (rds/aws creates its instance in ./modules/db_instance), so that
+// the submodule's resources get their real addresses. Submodules are
+// resolved here, once: they are embedded, the same for every call.
+func (l *loader) parseModelDir(mm *moduleModel, dir string, depth int) *module {
+	key := modelPrefix + strings.TrimPrefix(dir, "models/")
 	if m, ok := l.parsed[key]; ok {
 		return m
 	}
 	m := &module{dir: key, variables: map[string]*variable{}, locals: map[string]*hcl.Attribute{},
 		byAddr: map[string]*resource{}, types: map[string]bool{}, callsByNm: map[string]*call{},
 		outputs: map[string]*hcl.Attribute{}, providers: map[string]string{}, model: mm}
-	entries, _ := fs.ReadDir(modelFS, mm.dir)
+	entries, _ := fs.ReadDir(modelFS, dir)
 	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".tf") {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tf") {
 			continue
 		}
-		data, err := fs.ReadFile(modelFS, path.Join(mm.dir, e.Name()))
+		data, err := fs.ReadFile(modelFS, path.Join(dir, e.Name()))
 		if err != nil {
 			l.diag(document.Errorf(document.Location{File: key}, "reading the model: %v", err))
 			continue
 		}
-		f, diags := l.parser.ParseHCL(data, modelPrefix+strings.TrimPrefix(path.Join(mm.dir, e.Name()), "models/"))
+		f, diags := l.parser.ParseHCL(data, modelPrefix+strings.TrimPrefix(path.Join(dir, e.Name()), "models/"))
 		l.hclDiags(diags)
 		if f != nil && !diags.HasErrors() {
 			m.add(l, f)
 		}
 	}
 	l.parsed[key] = m
+	for _, c := range m.calls {
+		sub := path.Clean(path.Join(dir, c.source))
+		if !isLocalSource(c.source) || !strings.HasPrefix(sub, mm.dir+"/") || depth+1 > maxModuleDepth {
+			l.diag(document.Errorf(c.loc, "a model may call only a submodule of its own tree, not %q", c.source))
+			continue
+		}
+		c.child = l.parseModelDir(mm, sub, depth+1)
+	}
 	return m
 }
 

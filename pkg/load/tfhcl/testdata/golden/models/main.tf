@@ -155,3 +155,31 @@ module "alb_v6_or_7" {
   version = ">= 6.0, < 8.0"
   name    = "wider"
 }
+
+module "elb_no_logs" {
+  source          = "terraform-aws-modules/elb/aws"
+  version         = "~> 2.0"
+  name            = "classic"
+  subnets         = ["subnet-a"]
+  security_groups = ["sg-1"]
+  internal        = false
+  listener        = [{ instance_port = 80, instance_protocol = "HTTP", lb_port = 80, lb_protocol = "HTTP" }]
+  health_check    = { target = "HTTP:80/", interval = 30, healthy_threshold = 2, unhealthy_threshold = 2, timeout = 5 }
+}
+
+module "elb_not_created" {
+  source          = "terraform-aws-modules/elb/aws"
+  version         = "2.4.0"
+  create_elb      = false
+  subnets         = []
+  security_groups = []
+  internal        = true
+  listener        = []
+  health_check    = {}
+}
+
+module "elb_v3" {
+  source  = "terraform-aws-modules/elb/aws"
+  version = "~> 3.0"
+  name    = "newer"
+}
