@@ -142,17 +142,20 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 	podPath := paths[strings.Join(path, ".")]
 	specTerm := termAt(values, path)
 	idTerm, kindTerm, nsTerm, indexTerm := ast.StringTerm(r.ID), ast.StringTerm(r.Type), ast.StringTerm(ns), ast.InternedTerm(i)
-	record := ast.ObjectTerm(
+	// The owner's fields, which every record of the resource starts with.
+	owner := [][2]*ast.Term{
 		ast.Item(ast.InternedTerm("resource"), indexTerm),
 		ast.Item(ast.InternedTerm("id"), idTerm),
 		ast.Item(ast.InternedTerm("kind"), kindTerm),
 		ast.Item(ast.InternedTerm("namespace"), nsTerm),
+	}
+	record := ast.ObjectTerm(append(slices.Clip(owner),
 		ast.Item(ast.InternedTerm("path"), podPath),
 		ast.Item(ast.InternedTerm("labels"), labels),
 		ast.Item(ast.InternedTerm("annotations"), annotations),
 		ast.Item(ast.InternedTerm("windows"), windows),
 		ast.Item(ast.InternedTerm("spec"), specTerm),
-	)
+	)...)
 	var containers []*ast.Term
 	podSC, _ := spec["securityContext"].(map[string]any)
 	podTerm := ast.InternedTerm(pod)
@@ -183,12 +186,8 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 				cpath = append(cpath, ast.StringTerm(p))
 			}
 			cpath = append(cpath, listTerm, ast.InternedTerm(j))
-			containers = append(containers, ast.ObjectTerm(
+			containers = append(containers, ast.ObjectTerm(append(slices.Clip(owner),
 				ast.Item(ast.InternedTerm("pod"), podTerm),
-				ast.Item(ast.InternedTerm("resource"), indexTerm),
-				ast.Item(ast.InternedTerm("id"), idTerm),
-				ast.Item(ast.InternedTerm("kind"), kindTerm),
-				ast.Item(ast.InternedTerm("namespace"), nsTerm),
 				ast.Item(ast.InternedTerm("list"), listTerm),
 				ast.Item(ast.InternedTerm("index"), ast.InternedTerm(j)),
 				ast.Item(ast.InternedTerm("name"), ast.StringTerm(name)),
@@ -198,7 +197,7 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 				ast.Item(ast.InternedTerm("security"), security),
 				ast.Item(ast.InternedTerm("security_pod"), fromPod),
 				ast.Item(ast.InternedTerm("container"), ctrTerm),
-			))
+			)...))
 		}
 	}
 	return record, containers, nil
