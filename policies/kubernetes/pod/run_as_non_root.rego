@@ -21,8 +21,8 @@ package soc2scan.rules.kubernetes.pod.run_as_non_root
 import data.soc2scan.lib.kubernetes as k8s
 
 # Each rule tests the effective securityContext with direct references
-# first: a container whose effective runAsNonRoot is true passes the last
-# two at once.
+# first: a container whose effective runAsNonRoot is true passes the
+# second at once.
 deny contains finding if {
 	some c in k8s.all_containers
 	c.security.runAsUser == 0
@@ -32,13 +32,13 @@ deny contains finding if {
 	])}
 }
 
+# One walk for both platforms: what else would keep the container off
+# root is looked at only for those without runAsNonRoot = true.
 deny contains finding if {
 	some c in k8s.all_containers
 	not c.security.runAsNonRoot == true
-	not c.windows
-	not c.security.runAsUser == 0
-	not non_zero(object.get(c.security, "runAsUser", null))
-	finding := without_non_root(c, "a non-zero runAsUser")
+	other := unprotected(c)
+	finding := without_non_root(c, other)
 }
 
 deny contains finding if {
@@ -52,21 +52,33 @@ deny contains finding if {
 	)}
 }
 
-deny contains finding if {
-	some c in k8s.all_containers
-	not c.security.runAsNonRoot == true
+# unprotected names what a container without runAsNonRoot = true does not
+# set either, and is undefined when that keeps it off root: a non-zero
+# runAsUser on Linux, windowsOptions.runAsUserName on Windows. A runAsUser
+# of 0 is the first rule's finding.
+unprotected(c) := "a non-zero runAsUser" if {
+	not c.windows
+	not user_id(object.get(c.security, "runAsUser", null))
+}
+
+unprotected(c) := "windowsOptions.runAsUserName" if {
 	c.windows
 	object.get(c.security, ["windowsOptions", "runAsUserName"], null) == null
-	finding := without_non_root(c, "windowsOptions.runAsUserName")
 }
 
-without_non_root(c, other) := {"resource": c.id, "path": k8s.security_path(c, "runAsNonRoot"), "message": concat(" ", [c.subject, unset_fact(c, other)])}
-
-non_zero(uid) if {
+# user_id holds for a runAsUser that is a number from 0 up: the container
+# passes when it is not 0, and 0 is the first rule's finding.
+user_id(uid) if {
 	is_number(uid)
-	uid > 0
+	uid >= 0
 }
 
-unset_fact(c, other) := sprintf("sets securityContext.runAsNonRoot = %v%s and does not set %s", [value, k8s.set_on(c, "runAsNonRoot"), other]) if {
+# without_non_root is the finding about a container that neither sets
+# runAsNonRoot = true nor other, built in one call per finding. Where
+# runAsNonRoot is unset, k8s.security_path would give the container's path.
+without_non_root(c, other) := {"resource": c.id, "path": k8s.security_path(c, "runAsNonRoot"), "message": sprintf(
+	"%s sets securityContext.runAsNonRoot = %v%s and does not set %s",
+	[c.subject, value, k8s.set_on(c, "runAsNonRoot"), other],
+)} if {
 	value := c.security.runAsNonRoot
-} else := concat(" ", ["sets neither securityContext.runAsNonRoot = true nor", other])
+} else := {"resource": c.id, "path": c.path, "message": concat(" ", [c.subject, "sets neither securityContext.runAsNonRoot = true nor", other])}
