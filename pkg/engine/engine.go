@@ -32,6 +32,7 @@ import (
 
 	"github.com/soc2scan/soc2scan"
 	"github.com/soc2scan/soc2scan/pkg/document"
+	"github.com/soc2scan/soc2scan/pkg/engine/internal/irvm"
 	"github.com/soc2scan/soc2scan/pkg/report"
 	"github.com/soc2scan/soc2scan/pkg/soc2"
 )
@@ -45,6 +46,7 @@ type options struct {
 	fsys     []namedFS
 	scope    *soc2.Scope
 	disabled []string
+	topdown  bool
 }
 
 type namedFS struct {
@@ -95,6 +97,9 @@ type Engine struct {
 	single  sync.Mutex
 	perRule map[int]*rego.PreparedEvalQuery // lazily, to find which rule failed
 	workers int
+	topdown bool // OPA's evaluator only, no plans (tests compare the two)
+
+	planMu sync.Mutex // held while preparing groups
 }
 
 // New loads and compiles the rules. User rule files that cannot be parsed,
@@ -141,7 +146,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		srcs = append(srcs, user...)
 	}
 
-	e := &Engine{perRule: map[int]*rego.PreparedEvalQuery{}, workers: runtime.GOMAXPROCS(0)}
+	e := &Engine{perRule: map[int]*rego.PreparedEvalQuery{}, workers: runtime.GOMAXPROCS(0), topdown: o.topdown}
 	if err := e.compile(srcs); err != nil {
 		return nil, err
 	}
@@ -153,7 +158,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	e.rules = slices.DeleteFunc(e.rules, func(r *Rule) bool {
 		return slices.Contains(o.disabled, r.ID) || (o.scope != nil && !slices.ContainsFunc(r.Criteria, o.scope.Includes))
 	})
-	if err := e.prepare(ctx); err != nil {
+	if err := e.prepare(); err != nil {
 		return nil, err
 	}
 	return e, nil
@@ -306,45 +311,127 @@ func ruleQuery(i int, r *Rule) string {
 }
 
 // group is the rules of one service (soc2scan.rules.aws.s3) with the
-// prepared query that evaluates them together: library rules and function
-// calls that the service's rules share (tf.related on the same buckets,
+// query that evaluates them together: library rules and function calls
+// that the service's rules share (tf.related on the same buckets,
 // aws.internet_ingress_rules) are evaluated once per group.
+//
+// A group's query is prepared the first time a document needs it: a scan
+// runs the few services its documents hold, and planning a query costs
+// milliseconds, which every start-up would otherwise pay for all of them.
 type group struct {
 	rules []int // indexes into Engine.rules
-	query rego.PreparedEvalQuery
+	query string
+
+	ready bool // prepared (Engine.prepareGroups)
+	// The group runs as the functions fns of the plan prog (deny and
+	// unknown of each rule, -1 for none) or else as query, by OPA's
+	// evaluator, prepared only for what irvm does not run.
+	prog     *irvm.Program
+	fns      []int
+	prepared *rego.PreparedEvalQuery
 }
 
-// prepare groups the rules by service and prepares each group's query.
-func (e *Engine) prepare(ctx context.Context) error {
+// prepare groups the rules by service and builds each group's query.
+func (e *Engine) prepare() error {
 	byService := map[string]int{}
 	var parts [][]string
 	for i, r := range e.rules {
 		service := r.Package[:max(0, strings.LastIndex(r.Package, "."))]
 		g, ok := byService[service]
 		if !ok {
-			g = len(e.groups)
+			g = len(parts)
 			byService[service] = g
-			e.groups = append(e.groups, group{})
 			parts = append(parts, nil)
 		}
-		e.groups[g].rules = append(e.groups[g].rules, i)
 		parts[g] = append(parts[g], ruleQuery(i, r))
 	}
-	errs := make([]error, len(e.groups))
-	forEach(len(e.groups), e.workers, func(g int) {
-		body, err := ast.ParseBody(strings.Join(parts[g], "\n"))
-		if err != nil {
-			errs[g] = fmt.Errorf("building the rule query: %w", err)
-			return
+	e.groups = make([]group, len(parts))
+	for i, r := range e.rules {
+		g := byService[r.Package[:max(0, strings.LastIndex(r.Package, "."))]]
+		e.groups[g].rules = append(e.groups[g].rules, i)
+	}
+	for g := range parts {
+		e.groups[g].query = strings.Join(parts[g], "\n")
+		if _, err := ast.ParseBody(e.groups[g].query); err != nil {
+			return fmt.Errorf("building the rule query: %w", err)
 		}
-		q, err := rego.New(rego.ParsedQuery(body), rego.Compiler(e.compiler)).PrepareForEval(ctx)
-		if err != nil {
-			errs[g] = fmt.Errorf("preparing the rule query: %w", err)
-			return
+	}
+	return nil
+}
+
+// prepareGroups prepares the evaluation of the groups a document needs
+// that are not prepared yet: all of them in one plan (planning walks every
+// compiled rule, so a plan per group would cost several times as much),
+// else — when a rule holds what irvm does not run — each group in a plan
+// of its own, else by OPA's evaluator. A group left without any runs its
+// rules one by one (evaluateGroup), each failure reported by rule.
+func (e *Engine) prepareGroups(run []int) {
+	e.planMu.Lock()
+	defer e.planMu.Unlock()
+	var todo []int
+	for _, g := range run {
+		if !e.groups[g].ready {
+			todo = append(todo, g)
 		}
-		e.groups[g].query = q
-	})
-	return errors.Join(errs...)
+	}
+	if len(todo) == 0 {
+		return
+	}
+	ctx := context.Background()
+	if !e.topdown {
+		parts := make([]string, len(todo))
+		for k, g := range todo {
+			parts[k] = e.groups[g].query
+		}
+		prog, err := planQuery(ctx, e.compiler, strings.Join(parts, "\n"))
+		for _, g := range todo {
+			if err == nil {
+				e.usePlan(&e.groups[g], prog)
+			}
+			if !e.groups[g].ready && len(todo) > 1 {
+				if own, err := planQuery(ctx, e.compiler, e.groups[g].query); err == nil {
+					e.usePlan(&e.groups[g], own)
+				}
+			}
+		}
+	}
+	for _, g := range todo {
+		grp := &e.groups[g]
+		if grp.ready {
+			continue
+		}
+		grp.ready = true
+		if q, err := rego.New(rego.Query(grp.query), rego.Compiler(e.compiler)).PrepareForEval(ctx); err == nil {
+			grp.prepared = &q
+		}
+	}
+}
+
+// usePlan makes g run as the functions of its rules in prog.
+func (e *Engine) usePlan(g *group, prog *irvm.Program) {
+	if fns, ok := ruleFuncs(prog, e.rules, g.rules); ok {
+		g.prog, g.fns, g.ready = prog, fns, true
+	}
+}
+
+// ruleFuncs returns the plan's functions for the deny and unknown sets of
+// rules (indexes into all), -1 for a rule without an unknown set.
+func ruleFuncs(prog *irvm.Program, all []*Rule, rules []int) ([]int, bool) {
+	fns := make([]int, 0, 2*len(rules))
+	for _, i := range rules {
+		deny, ok := prog.Func(all[i].Package + ".deny")
+		if !ok {
+			return nil, false
+		}
+		unknown := -1
+		if all[i].hasUnknown {
+			if unknown, ok = prog.Func(all[i].Package + ".unknown"); !ok {
+				return nil, false
+			}
+		}
+		fns = append(fns, deny, unknown)
+	}
+	return fns, true
 }
 
 // schedule returns the groups to run on a document, costliest first: a
@@ -448,6 +535,7 @@ func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
 	if len(run) == 0 {
 		return res
 	}
+	e.prepareGroups(run)
 	input, err := inputValue(doc)
 	if err != nil {
 		res.Errors = append(res.Errors, report.Error{Source: doc.Source, Message: fmt.Sprintf("building rule input: %v", err)})
@@ -489,14 +577,24 @@ func (e *Engine) evaluate(ctx context.Context, doc *document.Document) Result {
 // evaluateGroup evaluates one group's rules on a document's input, writing
 // each rule's sets to outputs[i] (groups write disjoint indexes).
 func (e *Engine) evaluateGroup(ctx context.Context, g *group, doc *document.Document, input ast.Value, outputs []ruleOutput) []report.Error {
-	rs, err := g.query.Eval(ctx, rego.EvalParsedInput(input), asTerm)
 	switch {
-	case err == nil && len(rs) == 1:
-		for _, i := range g.rules {
-			outputs[i] = outputOf(rs[0].Bindings, i)
+	case g.prog != nil:
+		if sets, err := g.prog.Call(ctx, ast.NewTerm(input), g.fns); err == nil {
+			for k, i := range g.rules {
+				outputs[i] = planOutput(sets[2*k], sets[2*k+1])
+			}
+			return nil
 		}
-		return nil
-	case ctx.Err() != nil:
+	case g.prepared != nil:
+		rs, err := g.prepared.Eval(ctx, rego.EvalParsedInput(input), asTerm)
+		if err == nil && len(rs) == 1 {
+			for _, i := range g.rules {
+				outputs[i] = outputOf(rs[0].Bindings, i)
+			}
+			return nil
+		}
+	}
+	if ctx.Err() != nil {
 		return nil
 	}
 	// A rule failed at run time (a conflict in a complete rule, say). Run

@@ -8,6 +8,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/soc2scan/soc2scan/pkg/document"
+	"github.com/soc2scan/soc2scan/pkg/engine/internal/irvm"
 )
 
 // inputValue builds the value rules see as input, with the indexes that keep
@@ -30,7 +31,7 @@ func inputValue(doc *document.Document) (ast.Value, error) {
 		r := &doc.Resources[i]
 		index := ast.InternedTerm(i)
 		for _, attr := range slices.Sorted(maps.Keys(r.Refs)) {
-			entry := ast.ObjectTerm(ast.Item(ast.InternedTerm("index"), index), ast.Item(ast.InternedTerm("attr"), ast.StringTerm(attr)))
+			entry := ast.ObjectTerm(ast.Item(key("index"), index), ast.Item(key("attr"), ast.StringTerm(attr)))
 			for _, id := range r.Refs[attr] {
 				if _, seen := referencedBy[id]; !seen {
 					order = append(order, id)
@@ -59,21 +60,21 @@ func inputValue(doc *document.Document) (ast.Value, error) {
 		rb.Insert(ast.StringTerm(id), ast.ArrayTerm(referencedBy[id]...))
 	}
 	in := ast.NewObject(
-		ast.Item(ast.InternedTerm("kind"), ast.StringTerm(string(doc.Kind))),
-		ast.Item(ast.InternedTerm("format"), ast.StringTerm(doc.Format)),
-		ast.Item(ast.InternedTerm("source"), ast.StringTerm(doc.Source)),
-		ast.Item(ast.InternedTerm("by_type"), ast.NewTerm(bt)),
-		ast.Item(ast.InternedTerm("of_type"), ast.NewTerm(ot)),
-		ast.Item(ast.InternedTerm("by_id"), ast.NewTerm(byID)),
-		ast.Item(ast.InternedTerm("referenced_by"), ast.NewTerm(rb)),
-		ast.Item(ast.InternedTerm("resources"), ast.NewTerm(resources)),
+		ast.Item(key("kind"), ast.StringTerm(string(doc.Kind))),
+		ast.Item(key("format"), ast.StringTerm(doc.Format)),
+		ast.Item(key("source"), ast.StringTerm(doc.Source)),
+		ast.Item(key("by_type"), ast.NewTerm(bt)),
+		ast.Item(key("of_type"), ast.NewTerm(ot)),
+		ast.Item(key("by_id"), ast.NewTerm(byID)),
+		ast.Item(key("referenced_by"), ast.NewTerm(rb)),
+		ast.Item(key("resources"), ast.NewTerm(resources)),
 	)
 	if doc.Kind == document.Kubernetes {
 		k, err := kubeIndex(doc, resources)
 		if err != nil {
 			return nil, err
 		}
-		in.Insert(ast.InternedTerm("kubernetes"), ast.NewTerm(k))
+		in.Insert(key("kubernetes"), ast.NewTerm(k))
 	}
 	return in, nil
 }
@@ -102,21 +103,21 @@ func resourceValue(r *document.Resource) (ast.Value, error) {
 		mode = document.Managed
 	}
 	obj := ast.NewObject(
-		ast.Item(ast.InternedTerm("id"), ast.StringTerm(r.ID)),
-		ast.Item(ast.InternedTerm("type"), ast.StringTerm(r.Type)),
-		ast.Item(ast.InternedTerm("provider"), ast.StringTerm(r.Provider)),
-		ast.Item(ast.InternedTerm("mode"), ast.StringTerm(string(mode))),
-		ast.Item(ast.InternedTerm("values"), ast.NewTerm(values)),
-		ast.Item(ast.InternedTerm("unknown"), ast.NewTerm(unknown)),
-		ast.Item(ast.InternedTerm("refs"), ast.NewTerm(refs)),
-		ast.Item(ast.InternedTerm("location"), ast.ObjectTerm(
-			ast.Item(ast.InternedTerm("file"), ast.StringTerm(r.Location.File)),
-			ast.Item(ast.InternedTerm("line"), ast.InternedTerm(r.Location.Line)),
-			ast.Item(ast.InternedTerm("column"), ast.InternedTerm(r.Location.Column)),
+		ast.Item(key("id"), ast.StringTerm(r.ID)),
+		ast.Item(key("type"), ast.StringTerm(r.Type)),
+		ast.Item(key("provider"), ast.StringTerm(r.Provider)),
+		ast.Item(key("mode"), ast.StringTerm(string(mode))),
+		ast.Item(key("values"), ast.NewTerm(values)),
+		ast.Item(key("unknown"), ast.NewTerm(unknown)),
+		ast.Item(key("refs"), ast.NewTerm(refs)),
+		ast.Item(key("location"), ast.ObjectTerm(
+			ast.Item(key("file"), ast.StringTerm(r.Location.File)),
+			ast.Item(key("line"), ast.InternedTerm(r.Location.Line)),
+			ast.Item(key("column"), ast.InternedTerm(r.Location.Column)),
 		)),
 	)
 	if r.Action != "" {
-		obj.Insert(ast.InternedTerm("action"), ast.StringTerm(r.Action))
+		obj.Insert(key("action"), ast.StringTerm(r.Action))
 	}
 	return obj, nil
 }
@@ -126,7 +127,56 @@ func objectValue(m map[string]any) (ast.Value, error) {
 	if m == nil {
 		return ast.NewObject(), nil
 	}
-	return ast.InterfaceToValue(m)
+	return toValue(m)
+}
+
+// key returns the term for an object key of the rule input: the plans'
+// own term when a rule looks the key up (irvm.Key), so that lookups
+// compare pointers rather than strings.
+func key(s string) *ast.Term {
+	if t := irvm.Key(s); t != nil {
+		return t
+	}
+	return ast.InternedTerm(s)
+}
+
+// toValue converts a loader's value as ast.InterfaceToValue does, with
+// object keys from key. Terms of one array or object are allocated
+// together, as OPA does.
+func toValue(x any) (ast.Value, error) {
+	switch x := x.(type) {
+	case map[string]any:
+		items := make([][2]*ast.Term, len(x))
+		vals := make([]ast.Term, len(x))
+		i := 0
+		for k, v := range x {
+			cv, err := toValue(v)
+			if err != nil {
+				return nil, err
+			}
+			vals[i].Value = cv
+			kt := irvm.Key(k)
+			if kt == nil {
+				kt = ast.InternedTerm(k)
+			}
+			items[i] = [2]*ast.Term{kt, &vals[i]}
+			i++
+		}
+		return ast.NewObject(items...), nil
+	case []any:
+		terms := make([]*ast.Term, len(x))
+		vals := make([]ast.Term, len(x))
+		for i, e := range x {
+			cv, err := toValue(e)
+			if err != nil {
+				return nil, err
+			}
+			vals[i].Value = cv
+			terms[i] = &vals[i]
+		}
+		return ast.NewArray(terms...), nil
+	}
+	return ast.InterfaceToValue(x)
 }
 
 // convertAll converts the resources to Rego values on all cores: one

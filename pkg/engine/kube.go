@@ -101,8 +101,8 @@ func kubeIndex(doc *document.Document, resources *ast.Array) (ast.Value, error) 
 		return nil, err
 	}
 	return ast.NewObject(
-		ast.Item(ast.StringTerm("pod_specs"), ast.ArrayTerm(pods...)),
-		ast.Item(ast.StringTerm("containers"), ast.ArrayTerm(slices.Concat(containers...)...)),
+		ast.Item(key("pod_specs"), ast.ArrayTerm(pods...)),
+		ast.Item(key("containers"), ast.ArrayTerm(slices.Concat(containers...)...)),
 	), nil
 }
 
@@ -144,17 +144,17 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 	idTerm, kindTerm, nsTerm, indexTerm := ast.StringTerm(r.ID), ast.StringTerm(r.Type), ast.StringTerm(ns), ast.InternedTerm(i)
 	// The owner's fields, which every record of the resource starts with.
 	owner := [][2]*ast.Term{
-		ast.Item(ast.InternedTerm("resource"), indexTerm),
-		ast.Item(ast.InternedTerm("id"), idTerm),
-		ast.Item(ast.InternedTerm("kind"), kindTerm),
-		ast.Item(ast.InternedTerm("namespace"), nsTerm),
+		ast.Item(key("resource"), indexTerm),
+		ast.Item(key("id"), idTerm),
+		ast.Item(key("kind"), kindTerm),
+		ast.Item(key("namespace"), nsTerm),
 	}
 	record := ast.ObjectTerm(append(slices.Clip(owner),
-		ast.Item(ast.InternedTerm("path"), podPath),
-		ast.Item(ast.InternedTerm("labels"), labels),
-		ast.Item(ast.InternedTerm("annotations"), annotations),
-		ast.Item(ast.InternedTerm("windows"), windows),
-		ast.Item(ast.InternedTerm("spec"), specTerm),
+		ast.Item(key("path"), podPath),
+		ast.Item(key("labels"), labels),
+		ast.Item(key("annotations"), annotations),
+		ast.Item(key("windows"), windows),
+		ast.Item(key("spec"), specTerm),
 	)...)
 	var containers []*ast.Term
 	podSC, _ := spec["securityContext"].(map[string]any)
@@ -187,16 +187,16 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 			}
 			cpath = append(cpath, listTerm, ast.InternedTerm(j))
 			containers = append(containers, ast.ObjectTerm(append(slices.Clip(owner),
-				ast.Item(ast.InternedTerm("pod"), podTerm),
-				ast.Item(ast.InternedTerm("list"), listTerm),
-				ast.Item(ast.InternedTerm("index"), ast.InternedTerm(j)),
-				ast.Item(ast.InternedTerm("name"), ast.StringTerm(name)),
-				ast.Item(ast.InternedTerm("subject"), ast.StringTerm(r.ID+" "+list.word+" "+name)),
-				ast.Item(ast.InternedTerm("path"), ast.ArrayTerm(cpath...)),
-				ast.Item(ast.InternedTerm("windows"), windows),
-				ast.Item(ast.InternedTerm("security"), security),
-				ast.Item(ast.InternedTerm("security_pod"), fromPod),
-				ast.Item(ast.InternedTerm("container"), ctrTerm),
+				ast.Item(key("pod"), podTerm),
+				ast.Item(key("list"), listTerm),
+				ast.Item(key("index"), ast.InternedTerm(j)),
+				ast.Item(key("name"), ast.StringTerm(name)),
+				ast.Item(key("subject"), ast.StringTerm(r.ID+" "+list.word+" "+name)),
+				ast.Item(key("path"), ast.ArrayTerm(cpath...)),
+				ast.Item(key("windows"), windows),
+				ast.Item(key("security"), security),
+				ast.Item(key("security_pod"), fromPod),
+				ast.Item(key("container"), ctrTerm),
 			)...))
 		}
 	}
@@ -220,7 +220,7 @@ func securityTerm(podSC, ctrSC map[string]any, ctr *ast.Term) (*ast.Term, *ast.T
 			return ast.ObjectTerm(), noFields, nil
 		}
 	}
-	v, err := ast.InterfaceToValue(security)
+	v, err := toValue(security)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,0 +1,289 @@
+package irvm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/ir"
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// The tests plan queries through OPA's target-plugin interface, as the
+// engine does, and compare what the plans compute with OPA's evaluator.
+const target = "soc2scan.irvm.test"
+
+type slot struct{ prog *Program }
+
+type plugin struct{}
+
+func (plugin) IsTarget(t string) bool { return t == target }
+
+func (plugin) PrepareForEval(ctx context.Context, p *ir.Policy, _ ...rego.PrepareOption) (rego.TargetPluginEval, error) {
+	prog, err := Compile(p, ast.CapabilitiesForThisVersion())
+	if err != nil {
+		return nil, err
+	}
+	ctx.Value(slot{}).(*slot).prog = prog
+	return nil, nil
+}
+
+func init() { rego.RegisterPlugin(target, plugin{}) }
+
+func compile(t *testing.T, modules ...string) *ast.Compiler {
+	t.Helper()
+	c := ast.NewCompiler()
+	mods := map[string]*ast.Module{}
+	for i, text := range modules {
+		name := fmt.Sprintf("test%d.rego", i)
+		m, err := ast.ParseModuleWithOpts(name, text, ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		mods[name] = m
+	}
+	if c.Compile(mods); c.Failed() {
+		t.Fatal(c.Errors)
+	}
+	return c
+}
+
+func planned(t *testing.T, c *ast.Compiler, query string) (*Program, error) {
+	t.Helper()
+	s := &slot{}
+	_, err := rego.New(rego.Query(query), rego.Compiler(c), rego.Target(target)).
+		PrepareForEval(context.WithValue(context.Background(), slot{}, s))
+	return s.prog, err
+}
+
+const module = `package t
+
+import rego.v1
+
+pods := input.pods
+
+privileged contains p.name if {
+	some p in pods
+	p.security.privileged == true
+}
+
+named contains name if {
+	some p in pods
+	name := object.get(p, "name", "anonymous")
+}
+
+by_name[p.name] := count(object.keys(p)) if some p in pods
+
+images := [c.image | some p in pods; some c in p.containers]
+
+ports := {port | some p in pods; some c in p.containers; port := c.ports[_].containerPort}
+
+none_root if {
+	every p in pods {
+		not p.security.runAsUser == 0
+	}
+}
+
+kind(p) := "privileged" if {
+	p.security.privileged
+} else := "root" if {
+	p.security.runAsUser == 0
+} else := "plain"
+
+kinds := {p.name: kind(p) | some p in pods}
+
+greeting := sprintf("%d pods, first %s", [count(pods), pods[0].name])
+
+leaves contains [path, v] if {
+	walk(input.pods[0], [path, v])
+	is_string(v)
+}
+
+bad_regex if regex.match("(", "x")
+
+doubled := [y | some x in numbers.range(1, 3); y := x * 2]
+
+split_ok := [a, b] if [a, b] = split("a.b", ".")
+
+not_found if not pods[99]
+
+sets := {"a", "b"} | {"c"}
+
+member if "b" in sets
+
+`
+
+const conflicts = `package c
+
+import rego.v1
+
+conflict := x if some x in [1, 2]
+
+f(x) := 1 if x > 0
+
+f(x) := 2 if x > 1
+
+with_input := x if {
+	x := data.t.pods with input as {"pods": []}
+}
+`
+
+const input = `{"pods": [
+	{"name": "api", "security": {"privileged": true}, "containers": [{"image": "nginx", "ports": [{"containerPort": 80}, {"containerPort": 443}]}]},
+	{"name": "db", "security": {"runAsUser": 0}, "containers": [{"image": "postgres:16", "ports": [{"containerPort": 5432}]}]},
+	{"security": {}, "containers": [{"image": "busybox"}]}
+]}`
+
+func TestMatchesOPA(t *testing.T) {
+	c := compile(t, module)
+	in := ast.MustParseTerm(input)
+	for _, q := range []string{
+		"x = data.t.privileged", "x = data.t.named", "x = data.t.by_name", "x = data.t.images",
+		"x = data.t.ports", "x = data.t.none_root", "x = data.t.kinds", "x = data.t.greeting",
+		"x = data.t.leaves", "x = data.t.bad_regex", "x = data.t.doubled", "x = data.t.split_ok",
+		"x = data.t.not_found", "x = data.t.sets", "x = data.t.member", "x = data.t.pods[1].name",
+		"x = data.t.kind(input.pods[0])", "x = [y | y := data.t.kind(input.pods[_])]",
+	} {
+		t.Run(q, func(t *testing.T) {
+			want := opaResults(t, c, q, in)
+			prog, err := planned(t, c, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := prog.Eval(context.Background(), in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g := ast.NewArray(got...).String(); g != want {
+				t.Errorf("plans give %s\nOPA gives   %s", g, want)
+			}
+		})
+	}
+}
+
+// opaResults evaluates the query with OPA and renders its result set as
+// plans give it: an array of binding objects.
+func opaResults(t *testing.T, c *ast.Compiler, query string, in *ast.Term) string {
+	t.Helper()
+	pq, err := rego.New(rego.Query(query), rego.Compiler(c)).PrepareForEval(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	asTerm := rego.EvalGenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
+	rs, err := pq.Eval(context.Background(), rego.EvalParsedInput(in.Value), asTerm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []*ast.Term
+	for _, r := range rs {
+		obj := ast.NewObject()
+		for k, v := range r.Bindings {
+			obj.Insert(ast.StringTerm(k), v.(*ast.Term))
+		}
+		terms = append(terms, ast.NewTerm(obj))
+	}
+	return ast.NewArray(terms...).String()
+}
+
+func TestConflicts(t *testing.T) {
+	c := compile(t, module, conflicts)
+	in := ast.MustParseTerm(input)
+	for _, q := range []string{"x = data.c.conflict", "x = data.c.f(2)"} {
+		prog, err := planned(t, c, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := prog.Eval(context.Background(), in); err == nil || !strings.Contains(err.Error(), "conflict") {
+			t.Errorf("%s: want a conflict error, got %v", q, err)
+		}
+		if _, err := rego.New(rego.Query(q), rego.Compiler(c), rego.ParsedInput(in.Value)).Eval(context.Background()); err == nil {
+			t.Errorf("%s: OPA finds no conflict: the test is wrong", q)
+		}
+	}
+}
+
+func TestUnsupported(t *testing.T) {
+	c := compile(t, module, conflicts)
+	for _, q := range []string{"x = data.c.with_input", "x = data.t"} {
+		if _, err := planned(t, c, q); !errors.Is(err, ErrUnsupported) {
+			t.Errorf("%s: want ErrUnsupported, got %v", q, err)
+		}
+	}
+}
+
+func TestCancel(t *testing.T) {
+	c := compile(t, module)
+	prog, err := planned(t, c, "x = data.t.doubled")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	big := make([]*ast.Term, 5000)
+	for i := range big {
+		big[i] = ast.ObjectTerm(ast.Item(ast.StringTerm("name"), ast.IntNumberTerm(i)))
+	}
+	in := ast.ObjectTerm(ast.Item(ast.StringTerm("pods"), ast.ArrayTerm(big...)))
+	prog2, err := planned(t, c, "x = data.t.named")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := prog2.Eval(ctx, in); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled evaluation returns %v", err)
+	}
+	if _, err := prog.Eval(context.Background(), in); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestBreakSemantics pins the control flow the planner relies on, as OPA's
+// WebAssembly compiler implements it: inside a scan, leaving the block
+// goes on with the next element, leaving one more ends the scan, and two
+// more leave the block around the scan.
+func TestBreakSemantics(t *testing.T) {
+	const arr, key, val = ir.Local(2), ir.Local(3), ir.Local(4)
+	for _, tc := range []struct {
+		levels uint32
+		want   string
+	}{
+		{0, "[1, 2, 3, 4]"}, // each element, then the statement after the scan
+		{1, "[1, 4]"},       // the first element ends the scan
+		{2, "[1]"},          // the block holding the scan ends
+	} {
+		p := &ir.Policy{
+			Static: &ir.Static{Strings: []*ir.StringConst{{Value: "1"}, {Value: "2"}, {Value: "3"}, {Value: "4"}}},
+			Plans: &ir.Plans{Plans: []*ir.Plan{{Name: "p", Blocks: []*ir.Block{{Stmts: []ir.Stmt{
+				&ir.MakeArrayStmt{Target: arr},
+				&ir.MakeNumberRefStmt{Index: 0, Target: val},
+				&ir.ArrayAppendStmt{Array: arr, Value: ir.Operand{Value: val}},
+				&ir.MakeNumberRefStmt{Index: 1, Target: val},
+				&ir.ArrayAppendStmt{Array: arr, Value: ir.Operand{Value: val}},
+				&ir.MakeNumberRefStmt{Index: 2, Target: val},
+				&ir.ArrayAppendStmt{Array: arr, Value: ir.Operand{Value: val}},
+				&ir.BlockStmt{Blocks: []*ir.Block{{Stmts: []ir.Stmt{
+					&ir.ScanStmt{Source: arr, Key: key, Value: val, Block: &ir.Block{Stmts: []ir.Stmt{
+						&ir.ResultSetAddStmt{Value: val},
+						&ir.BreakStmt{Index: tc.levels},
+					}}},
+					&ir.MakeNumberRefStmt{Index: 3, Target: val},
+					&ir.ResultSetAddStmt{Value: val},
+				}}}},
+			}}}}}},
+			Funcs: &ir.Funcs{},
+		}
+		prog, err := Compile(p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := prog.Eval(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := ast.NewArray(got...).String(); s != tc.want {
+			t.Errorf("break %d in a scan: got %s, want %s", tc.levels, s, tc.want)
+		}
+	}
+}
