@@ -1,8 +1,10 @@
 // Package engine compiles the SOC 2 rules once — built-in and user-written,
 // with metadata from their # METADATA annotations — and evaluates them
-// against documents in parallel: the rules are split into one prepared
-// query per core, so even a single large document (all the Kubernetes
-// manifests of a scan) keeps every core busy.
+// against documents in parallel: the rules are split into groups by
+// service, evaluated in parallel, so even a single large document (all the
+// Kubernetes manifests of a scan) keeps every core busy. OPA plans the
+// rules' queries and irvm runs the plans (plan.go); what irvm does not
+// run goes to OPA's evaluator.
 //
 // A rule is a Rego v1 package under soc2scan.rules. with a package
 // annotation (title, description, custom.id, custom.severity,

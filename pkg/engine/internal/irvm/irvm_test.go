@@ -53,7 +53,10 @@ func compile(t *testing.T, modules ...string) *ast.Compiler {
 
 func planned(t *testing.T, c *ast.Compiler, query string) (*Program, error) {
 	t.Helper()
-	s := &slot{}
+	return plannedB(c, query, &slot{})
+}
+
+func plannedB(c *ast.Compiler, query string, s *slot) (*Program, error) {
 	_, err := rego.New(rego.Query(query), rego.Compiler(c), rego.Target(target)).
 		PrepareForEval(context.WithValue(context.Background(), slot{}, s))
 	return s.prog, err
