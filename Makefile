@@ -39,6 +39,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./pkg/load/
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/load/tfhcl/
 	$(GO) test -run '^$$' -fuzz '^FuzzVerifyLedger$$' -fuzztime $(FUZZTIME) ./pkg/evidence/
+	$(GO) test -run '^$$' -fuzz '^FuzzPlansMatchOPA$$' -fuzztime $(FUZZTIME) ./pkg/engine/
 
 # Recall and false positives of the rules on an external corpus (KICS test
 # samples in ../shared/corpus, when present): figures per platform, and a

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -114,4 +115,46 @@ func TestPlanFallback(t *testing.T) {
 			t.Errorf("%s: planned = %v", pkg, planned)
 		}
 	}
+}
+
+var (
+	bothOnce       sync.Once
+	plannedE, opaE *Engine
+	bothErr        error
+)
+
+// FuzzPlansMatchOPA loads arbitrary bytes as a manifest, a plan or a config
+// file and wants the plan evaluator and OPA's to agree on every finding.
+func FuzzPlansMatchOPA(f *testing.F) {
+	for _, g := range kubegen.Generate(3) {
+		f.Add("manifests.yaml", g.Data)
+	}
+	f.Add("plan.json", plangen.Generate(5))
+	f.Add("policy.json", []byte(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}, {"Effect": "Allow", "NotAction": "s3:*", "Principal": "*", "Resource": "*"}]}`))
+	f.Add("pod.yaml", []byte("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostNetwork: true\n  containers:\n  - name: c\n    image: nginx:latest\n    securityContext: {privileged: true, runAsUser: 0, capabilities: {add: [SYS_ADMIN]}}\n    env: [{name: DB_PASSWORD, value: hunter2}]\n"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		bothOnce.Do(func() {
+			if plannedE, bothErr = New(context.Background()); bothErr == nil {
+				opaE, bothErr = New(context.Background(), func(o *options) { o.topdown = true })
+			}
+		})
+		if bothErr != nil {
+			t.Fatal(bothErr)
+		}
+		if !strings.HasSuffix(name, ".json") && !strings.HasSuffix(name, ".yaml") {
+			name += ".yaml"
+		}
+		docs, _ := load.Load(context.Background(), []load.Input{{Name: name, Data: data}}, load.Options{})
+		want, err := opaE.Evaluate(context.Background(), docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := plannedE.Evaluate(context.Background(), docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("plans differ from OPA (-opa +plans):\n%s", diff)
+		}
+	})
 }

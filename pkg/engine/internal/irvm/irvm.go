@@ -18,6 +18,7 @@ package irvm
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"strings"
@@ -425,7 +426,8 @@ func (p *Program) Func(path string) (int, bool) {
 
 // Eval runs the plan on an input (nil: no input) and returns the values
 // it added to the result set.
-func (p *Program) Eval(ctx context.Context, input *ast.Term) ([]*ast.Term, error) {
+func (p *Program) Eval(ctx context.Context, input *ast.Term) (_ []*ast.Term, err error) {
+	defer recoverPanic(&err)
 	m := p.machine(ctx)
 	locals := m.frame(p.plan.locals)
 	locals[ir.Input], locals[ir.Data] = input, m.data
@@ -440,7 +442,8 @@ func (p *Program) Eval(ctx context.Context, input *ast.Term) ([]*ast.Term, error
 // Call evaluates the rules that functions fns (of Func; -1 for none)
 // compute on an input, sharing the rules they depend on, and returns their
 // values (nil for undefined or none).
-func (p *Program) Call(ctx context.Context, input *ast.Term, fns []int) ([]*ast.Term, error) {
+func (p *Program) Call(ctx context.Context, input *ast.Term, fns []int) (_ []*ast.Term, err error) {
+	defer recoverPanic(&err)
 	m := p.machine(ctx)
 	locals := []*ast.Term{input, m.data}
 	args := []operand{{local: int32(ir.Input)}, {local: int32(ir.Data)}}
@@ -458,6 +461,15 @@ func (p *Program) Call(ctx context.Context, input *ast.Term, fns []int) ([]*ast.
 	return out, nil
 }
 
+// recoverPanic turns a panic of a built-in implementation into an error:
+// the caller evaluates the rules another way, or reports the error, and
+// the other rules and documents of a scan are not lost.
+func recoverPanic(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("plan evaluation failed: %v", r)
+	}
+}
+
 func (p *Program) machine(ctx context.Context) *machine {
 	m := &machine{
 		ctx:  ctx,
@@ -466,6 +478,7 @@ func (p *Program) machine(ctx context.Context) *machine {
 		bctx: topdown.BuiltinContext{
 			Context:      ctx,
 			Metrics:      metrics.New(),
+			Seed:         rand.Reader,
 			Time:         ast.UIntNumberTerm(uint64(time.Now().UnixNano())),
 			Cache:        builtins.Cache{},
 			Capabilities: p.caps,

@@ -290,3 +290,26 @@ func TestBreakSemantics(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinContext runs built-ins that read the evaluation's context:
+// randomness (Seed), the time of the evaluation.
+func TestBuiltinContext(t *testing.T) {
+	c := compile(t, `package r
+
+import rego.v1
+
+n := rand.intn("x", 10)
+
+same if time.now_ns() == time.now_ns()
+`)
+	for _, q := range []string{"x = data.r.n", "x = data.r.same"} {
+		prog, err := planned(t, c, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := prog.Eval(context.Background(), ast.ObjectTerm())
+		if err != nil || len(got) != 1 {
+			t.Errorf("%s: %v %v", q, got, err)
+		}
+	}
+}
