@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -41,17 +40,6 @@ func (c exitCode) Error() string { return fmt.Sprintf("exit code %d", int(c)) }
 func main() {
 	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
-
-// tuneGC trades memory for time, as suits a command that runs once and
-// exits: the garbage collector starts a cycle when the heap has grown by
-// 400% rather than Go's default 100%. Scanning a plan of 10,000 resources
-// took 2.2 s and 350 MB at the default, 1.8 s and 430 MB so. GOGC in the
-// environment, when set, wins (GOGC=100 for the default).
-func tuneGC() {
-	if _, set := os.LookupEnv("GOGC"); !set {
-		debug.SetGCPercent(400)
-	}
 }
 
 // run executes the command line and returns the exit code.
