@@ -114,8 +114,7 @@ const (
 	opAssignVar
 	opAssignVarOnce
 	opResetLocal
-	opMakeNull
-	opMakeNumber
+	opConst // a constant into a local: MakeNull, MakeNumberInt, MakeNumberRef
 	opMakeArray
 	opMakeObject
 	opMakeSet
@@ -171,7 +170,6 @@ type function struct {
 }
 
 type builtin struct {
-	name     string
 	f        topdown.BuiltinFunc
 	arity    int
 	relation bool
@@ -187,25 +185,23 @@ func Compile(p *ir.Policy, caps *ast.Capabilities) (*Program, error) {
 	if p.Plans == nil || len(p.Plans.Plans) == 0 {
 		return nil, fmt.Errorf("%w: no plan", ErrUnsupported)
 	}
-	c := compiler{
-		policy:   p,
-		funcs:    map[string]*function{},
-		builtins: map[string]*builtin{},
-		strings:  make([]*ast.Term, len(p.Static.Strings)),
+	static := p.Static
+	if static == nil {
+		static = &ir.Static{}
 	}
-	strs := make([]string, len(p.Static.Strings))
-	for i, s := range p.Static.Strings {
+	c := compiler{funcs: map[string]*function{}, builtins: map[string]*builtin{}}
+	strs := make([]string, len(static.Strings))
+	for i, s := range static.Strings {
 		strs[i] = s.Value
 	}
 	c.strings = intern(strs)
-	for _, b := range p.Static.BuiltinFuncs {
+	for _, b := range static.BuiltinFuncs {
 		impl := topdown.GetBuiltin(b.Name)
 		decl := ast.BuiltinMap[b.Name]
 		if impl == nil || decl == nil {
 			return nil, fmt.Errorf("%w: built-in %s", ErrUnsupported, b.Name)
 		}
 		c.builtins[b.Name] = &builtin{
-			name:     b.Name,
 			f:        impl,
 			arity:    len(decl.Decl.FuncArgs().Args),
 			relation: decl.Relation,
@@ -248,7 +244,6 @@ func Compile(p *ir.Policy, caps *ast.Capabilities) (*Program, error) {
 }
 
 type compiler struct {
-	policy   *ir.Policy
 	funcs    map[string]*function
 	builtins map[string]*builtin
 	strings  []*ast.Term
@@ -359,14 +354,14 @@ func (c *compiler) stmt(s ir.Stmt) (stmt, error) {
 	case *ir.ResetLocalStmt:
 		st.op, st.target = opResetLocal, c.local(s.Target)
 	case *ir.MakeNullStmt:
-		st.op, st.target, st.term = opMakeNumber, c.local(s.Target), ast.InternedNullTerm
+		st.op, st.target, st.term = opConst, c.local(s.Target), ast.InternedNullTerm
 	case *ir.MakeNumberIntStmt:
-		st.op, st.target, st.term = opMakeNumber, c.local(s.Target), ast.InternedTerm(s.Value)
+		st.op, st.target, st.term = opConst, c.local(s.Target), ast.InternedTerm(s.Value)
 	case *ir.MakeNumberRefStmt:
 		if s.Index < 0 || s.Index >= len(c.strings) {
 			return st, fmt.Errorf("number constant %d out of range", s.Index)
 		}
-		st.op, st.target = opMakeNumber, c.local(s.Target)
+		st.op, st.target = opConst, c.local(s.Target)
 		st.term = ast.NewTerm(ast.Number(c.strings[s.Index].Value.(ast.String)))
 	case *ir.MakeArrayStmt:
 		st.op, st.target, st.index = opMakeArray, c.local(s.Target), int(s.Capacity)
@@ -694,7 +689,7 @@ func (m *machine) run(b *block, l []*ast.Term) int {
 			case r < ended:
 				return r
 			}
-		case opAssignInt, opMakeNumber:
+		case opAssignInt, opConst:
 			l[s.target] = s.term
 		case opAssignVar:
 			l[s.target] = m.get(s.a, l)
