@@ -131,9 +131,11 @@ func child(n *yaml.Node, p string) (value, name *yaml.Node) {
 	switch {
 	case n == nil:
 	case n.Kind == yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
+		// The last of duplicate keys is the one whose value the converter
+		// keeps: search from the end.
+		for i := len(n.Content)&^1 - 2; i >= 0; i -= 2 {
 			if k := n.Content[i]; k.Value == p {
-				value, name = n.Content[i+1], k
+				return n.Content[i+1], k
 			}
 		}
 	case n.Kind == yaml.SequenceNode:

@@ -179,3 +179,20 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestPositionDuplicateKey: of duplicate keys the converter keeps the last
+// value, and Position names the line of that one.
+func TestPositionDuplicateKey(t *testing.T) {
+	docs, err := Decode([]byte("a: 1\nb:\n  c: 2\na: 3\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := docs[0].Value.(map[string]any)["a"]; got != int64(3) {
+		t.Errorf("value of a = %v, want 3", got)
+	}
+	for path, want := range map[string]int{"a": 4, "b": 2, "b.c": 3} {
+		if line, _ := docs[0].Position(strings.Split(path, ".")); line != want {
+			t.Errorf("Position(%s) = line %d, want %d", path, line, want)
+		}
+	}
+}
