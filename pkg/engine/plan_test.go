@@ -84,16 +84,19 @@ func dirExists(path string) bool {
 	return err == nil && info.IsDir()
 }
 
-// TestPlanFallback: a user rule whose plan irvm does not run (with) is
-// evaluated by OPA, and the other rules of the same scan still by plans.
+// TestPlanFallback: a user rule whose plan irvm does not run (a dynamic
+// call into data) is evaluated by OPA, and the other rules of the same
+// scan still by plans.
 func TestPlanFallback(t *testing.T) {
-	const withRule = `deny contains {"resource": b.id, "message": "no tags"} if {
+	const dynamicRule = `deny contains {"resource": b.id, "message": "no tags"} if {
 	some b in tf.resources("aws_s3_bucket")
-	not b.values.tags with input.unused as 1
+	not b.values.tags
+	data.helpers[input.kind].enabled
 }`
 	e := newUserEngine(t, map[string]string{
-		"with.rego":  userRule("user.with", goodMeta, withRule),
-		"plain.rego": userRule("user.plain", strings.Replace(goodMeta, "USER-001", "USER-002", 1), denyUntagged),
+		"dynamic.rego": userRule("user.dynamic", goodMeta, dynamicRule),
+		"helpers.rego": "package helpers.terraform\n\nenabled := true\n",
+		"plain.rego":   userRule("user.plain", strings.Replace(goodMeta, "USER-001", "USER-002", 1), denyUntagged),
 	})
 	doc := &document.Document{Source: "plan.json", Kind: document.Terraform, Resources: []document.Resource{
 		{ID: "aws_s3_bucket.a", Type: "aws_s3_bucket", Values: map[string]any{}},

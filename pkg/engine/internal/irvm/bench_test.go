@@ -59,7 +59,7 @@ finding contains {"resource": x.s, "message": concat(" ", [x.s, "fails"]), "path
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				if _, err := prog.Eval(context.Background(), in); err != nil {
+				if _, err := prog.Eval(context.Background(), in, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -11,9 +11,10 @@
 // by statement; built-in functions are OPA's own implementations, called
 // as OPA's evaluator calls them, so their results are identical.
 //
-// Compile refuses plans with statements this machine does not run (with,
-// dynamic data calls, object merges) or built-ins without an
-// implementation; the caller then evaluates those queries with OPA.
+// Compile refuses plans with statements this machine does not run (dynamic
+// calls into data, as data.pkgs[input.name].allow plans) or built-ins
+// without an implementation; the caller then evaluates those queries with
+// OPA. TestConformance holds it to OPA's own suite of evaluation cases.
 package irvm
 
 import (
@@ -130,6 +131,8 @@ const (
 	opObjectInsertOnce
 	opSetAdd
 	opResultSetAdd
+	opObjectMerge
+	opWith
 )
 
 // operand is a local variable or, when term is set, a constant.
@@ -153,8 +156,9 @@ type stmt struct {
 	args   []operand
 	fn     *function
 	bi     *builtin
-	blocks []block // BlockStmt
-	body   *block  // ScanStmt, NotStmt
+	blocks []block     // BlockStmt
+	body   *block      // ScanStmt, NotStmt, WithStmt
+	path   []*ast.Term // WithStmt: the keys below the local it replaces
 	loc    *ir.Location
 }
 
@@ -406,6 +410,22 @@ func (c *compiler) stmt(s ir.Stmt) (stmt, error) {
 		ops(&st.a, s.Value)
 	case *ir.ResultSetAddStmt:
 		st.op, st.a = opResultSetAdd, operand{local: c.local(s.Value)}
+	case *ir.ObjectMergeStmt:
+		st.op, st.target = opObjectMerge, c.local(s.Target)
+		st.a, st.b = operand{local: c.local(s.A)}, operand{local: c.local(s.B)}
+	case *ir.WithStmt:
+		st.op, st.target = opWith, c.local(s.Local)
+		ops(&st.a, s.Value)
+		for _, i := range s.Path {
+			if i < 0 || i >= len(c.strings) {
+				return st, fmt.Errorf("with path string %d out of range", i)
+			}
+			st.path = append(st.path, c.strings[i])
+		}
+		st.body = &block{}
+		if err == nil {
+			err = c.block(s.Block, st.body)
+		}
 	default:
 		return st, fmt.Errorf("%w: statement %T", ErrUnsupported, s)
 	}
@@ -419,11 +439,14 @@ func (p *Program) Func(path string) (int, bool) {
 	return i, ok && len(p.funcs[i].params) == 2
 }
 
-// Eval runs the plan on an input (nil: no input) and returns the values
-// it added to the result set.
-func (p *Program) Eval(ctx context.Context, input *ast.Term) (_ []*ast.Term, err error) {
+// Eval runs the plan on an input (nil: no input) and a data document (nil:
+// empty) and returns the values it added to the result set.
+func (p *Program) Eval(ctx context.Context, input, data *ast.Term) (_ []*ast.Term, err error) {
 	defer recoverPanic(&err)
 	m := p.machine(ctx)
+	if data != nil {
+		m.data = data
+	}
 	locals := m.frame(p.plan.locals)
 	locals[ir.Input], locals[ir.Data] = input, m.data
 	for i := range p.plan.blocks {
@@ -762,9 +785,75 @@ func (m *machine) run(b *block, l []*ast.Term) int {
 			if v := l[s.a.local]; v != nil {
 				m.results = append(m.results, v)
 			}
+		case opObjectMerge:
+			a, aok := termValue[ast.Object](l[s.a.local])
+			b, bok := termValue[ast.Object](l[s.b.local])
+			if !aok || !bok {
+				return m.fail(s.loc, "eval_conflict_error: object merge of a non-object")
+			}
+			l[s.target] = ast.NewTerm(merge(a, b))
+		case opWith:
+			if r := m.with(s, l); r != ended {
+				return r
+			}
 		}
 	}
 	return ended
+}
+
+// with runs a WithStmt's block with a local (input or data) replaced, or a
+// value put at a path below it, and the rules evaluated afresh: memoised
+// values computed outside do not hold inside, nor those inside after.
+func (m *machine) with(s *stmt, l []*ast.Term) int {
+	// The planner restores a replaced input with a with statement of its
+	// saved value, which is undefined when there is no input.
+	v := m.get(s.a, l)
+	if v == nil && len(s.path) > 0 {
+		return 0
+	}
+	saved, memo, done := l[s.target], m.memo, m.done
+	l[s.target] = upsert(saved, s.path, v)
+	m.memo, m.done = make([]*ast.Term, len(memo)), make([]bool, len(done))
+	r := m.run(s.body, l)
+	l[s.target], m.memo, m.done = saved, memo, done
+	switch {
+	case r == ended:
+		return ended
+	case r > 0:
+		return r - 1
+	case r < ended:
+		return r
+	}
+	return 0
+}
+
+// merge merges a base document a with a virtual document b: objects under
+// the same key merge, and for other values under the same key the base
+// document's stands, as with OPA's evaluator.
+func merge(a, b ast.Object) ast.Object {
+	merged, _ := a.MergeWith(b, func(v1, v2 *ast.Term) (*ast.Term, bool) {
+		o1, ok1 := v1.Value.(ast.Object)
+		o2, ok2 := v2.Value.(ast.Object)
+		if ok1 && ok2 {
+			return ast.NewTerm(merge(o1, o2)), false
+		}
+		return v1, false
+	})
+	return merged
+}
+
+// upsert returns base with value at path: the objects along the path
+// copied (shallowly), those missing or not objects replaced by new ones.
+func upsert(base *ast.Term, path []*ast.Term, value *ast.Term) *ast.Term {
+	if len(path) == 0 {
+		return value
+	}
+	obj := ast.NewObject()
+	if o, ok := termValue[ast.Object](base); ok {
+		o.Foreach(func(k, v *ast.Term) { obj.Insert(k, v) })
+	}
+	obj.Insert(path[0], upsert(obj.Get(path[0]), path[1:], value))
+	return ast.NewTerm(obj)
 }
 
 // scan runs a ScanStmt's block for each element of its source. As in the

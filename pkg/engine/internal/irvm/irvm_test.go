@@ -117,6 +117,14 @@ sets := {"a", "b"} | {"c"}
 
 member if "b" in sets
 
+with_input := x if {
+	x := count(data.t.pods) with input as {"pods": [1]}
+}
+
+with_leaf := names if {
+	names := data.t.named with input.pods as [{"name": "mocked"}]
+}
+
 `
 
 const conflicts = `package c
@@ -129,9 +137,14 @@ f(x) := 1 if x > 0
 
 f(x) := 2 if x > 1
 
-with_input := x if {
-	x := data.t.pods with input as {"pods": []}
-}
+dynamic := data.d[input.pkg].allow
+`
+
+const dynamic = `package d.a
+
+import rego.v1
+
+allow := true
 `
 
 const input = `{"pods": [
@@ -149,6 +162,7 @@ func TestMatchesOPA(t *testing.T) {
 		"x = data.t.leaves", "x = data.t.bad_regex", "x = data.t.doubled", "x = data.t.split_ok",
 		"x = data.t.not_found", "x = data.t.sets", "x = data.t.member", "x = data.t.pods[1].name",
 		"x = data.t.kind(input.pods[0])", "x = [y | y := data.t.kind(input.pods[_])]",
+		"x = data.t.with_input", "x = data.t.with_leaf", "x = data.t",
 	} {
 		t.Run(q, func(t *testing.T) {
 			want := opaResults(t, c, q, in)
@@ -156,7 +170,7 @@ func TestMatchesOPA(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := prog.Eval(context.Background(), in)
+			got, err := prog.Eval(context.Background(), in, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -199,7 +213,7 @@ func TestConflicts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := prog.Eval(context.Background(), in); err == nil || !strings.Contains(err.Error(), "conflict") {
+		if _, err := prog.Eval(context.Background(), in, nil); err == nil || !strings.Contains(err.Error(), "conflict") {
 			t.Errorf("%s: want a conflict error, got %v", q, err)
 		}
 		if _, err := rego.New(rego.Query(q), rego.Compiler(c), rego.ParsedInput(in.Value)).Eval(context.Background()); err == nil {
@@ -210,7 +224,8 @@ func TestConflicts(t *testing.T) {
 
 func TestUnsupported(t *testing.T) {
 	c := compile(t, module, conflicts)
-	for _, q := range []string{"x = data.c.with_input", "x = data.t"} {
+	c = compile(t, module, conflicts, dynamic)
+	for _, q := range []string{"x = data.c.dynamic"} {
 		if _, err := planned(t, c, q); !errors.Is(err, ErrUnsupported) {
 			t.Errorf("%s: want ErrUnsupported, got %v", q, err)
 		}
@@ -234,10 +249,10 @@ func TestCancel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := prog2.Eval(ctx, in); !errors.Is(err, context.Canceled) {
+	if _, err := prog2.Eval(ctx, in, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("a cancelled evaluation returns %v", err)
 	}
-	if _, err := prog.Eval(context.Background(), in); err != nil {
+	if _, err := prog.Eval(context.Background(), in, nil); err != nil {
 		t.Error(err)
 	}
 }
@@ -281,7 +296,7 @@ func TestBreakSemantics(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := prog.Eval(context.Background(), nil)
+		got, err := prog.Eval(context.Background(), nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -307,7 +322,7 @@ same if time.now_ns() == time.now_ns()
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := prog.Eval(context.Background(), ast.ObjectTerm())
+		got, err := prog.Eval(context.Background(), ast.ObjectTerm(), nil)
 		if err != nil || len(got) != 1 {
 			t.Errorf("%s: %v %v", q, got, err)
 		}
