@@ -528,7 +528,6 @@ type machine struct {
 	ret      *ast.Term
 	results  []*ast.Term
 	err      error
-	args     []*ast.Term
 	out      *ast.Term
 	outs     []*ast.Term
 	relation bool
@@ -611,7 +610,9 @@ func (m *machine) output(t *ast.Term) error {
 // than a halt make the call undefined.
 func (m *machine) builtin(s *stmt, l []*ast.Term) (*ast.Term, bool) {
 	bi := s.bi
-	args := m.args[:0]
+	// A fresh slice each call, as OPA's evaluator passes: a built-in may
+	// keep its operands (in the array it returns, say).
+	args := make([]*ast.Term, 0, len(s.args))
 	for _, a := range s.args {
 		t := m.get(a, l)
 		if t == nil {
@@ -619,7 +620,6 @@ func (m *machine) builtin(s *stmt, l []*ast.Term) (*ast.Term, bool) {
 		}
 		args = append(args, t)
 	}
-	m.args = args[:0]
 	if !bi.void && len(args) > bi.arity {
 		args = args[:bi.arity]
 	}
