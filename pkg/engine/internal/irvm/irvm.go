@@ -133,6 +133,8 @@ const (
 	opResultSetAdd
 	opObjectMerge
 	opWith
+	opArrayOf  // MakeArray and the appends right after it: args
+	opObjectOf // MakeObject and the inserts of constant keys right after it: keys, args
 )
 
 // operand is a local variable or, when term is set, a constant.
@@ -294,7 +296,53 @@ func (c *compiler) block(b *ir.Block, out *block) error {
 		st.loc = s.GetLocation()
 		out.stmts = append(out.stmts, st)
 	}
+	out.stmts = literals(out.stmts)
 	return nil
+}
+
+// literals fuses the statements that build an array or object literal —
+// a Make statement and the appends or inserts right after it — into one
+// that builds the value whole: OPA's arrays copy themselves at every
+// append, and objects built whole lie in one block of memory. An object
+// is fused only when its keys are distinct constants.
+func literals(stmts []stmt) []stmt {
+	out := stmts[:0]
+	for i := 0; i < len(stmts); i++ {
+		st := stmts[i]
+		switch st.op {
+		case opMakeArray:
+			j := i + 1
+			for j < len(stmts) && stmts[j].op == opArrayAppend && stmts[j].target == st.target && stmts[j].a.local != st.target {
+				st.args = append(st.args, stmts[j].a)
+				j++
+			}
+			if j > i+1 {
+				st.op, i = opArrayOf, j-1
+			}
+		case opMakeObject:
+			seen := map[string]bool{}
+			j := i + 1
+			for ; j < len(stmts); j++ {
+				ins := stmts[j]
+				if ins.op != opObjectInsert || ins.target != st.target || ins.b.local == st.target || ins.a.term == nil {
+					break
+				}
+				k, ok := ins.a.term.Value.(ast.String)
+				if !ok || seen[string(k)] {
+					break
+				}
+				seen[string(k)] = true
+				st.path, st.args = append(st.path, ins.a.term), append(st.args, ins.b)
+			}
+			if j > i+1 {
+				st.op, i = opObjectOf, j-1
+			} else {
+				st.path, st.args = nil, nil
+			}
+		}
+		out = append(out, st)
+	}
+	return out
 }
 
 func (c *compiler) stmt(s ir.Stmt) (stmt, error) {
@@ -785,6 +833,24 @@ func (m *machine) run(b *block, l []*ast.Term) int {
 			if v := l[s.a.local]; v != nil {
 				m.results = append(m.results, v)
 			}
+		case opArrayOf:
+			terms := make([]*ast.Term, len(s.args))
+			for i, a := range s.args {
+				if terms[i] = m.get(a, l); terms[i] == nil {
+					return m.fail(s.loc, "internal error: undefined array element")
+				}
+			}
+			l[s.target] = ast.ArrayTerm(terms...)
+		case opObjectOf:
+			items := make([][2]*ast.Term, len(s.args))
+			for i, a := range s.args {
+				v := m.get(a, l)
+				if v == nil {
+					return m.fail(s.loc, "internal error: undefined object value")
+				}
+				items[i] = [2]*ast.Term{s.path[i], v}
+			}
+			l[s.target] = ast.ObjectTerm(items...)
 		case opObjectMerge:
 			a, aok := termValue[ast.Object](l[s.a.local])
 			b, bok := termValue[ast.Object](l[s.b.local])
