@@ -341,18 +341,15 @@ func (e *Engine) prepare() error {
 		service := r.Package[:max(0, strings.LastIndex(r.Package, "."))]
 		g, ok := byService[service]
 		if !ok {
-			g = len(parts)
+			g = len(e.groups)
 			byService[service] = g
+			e.groups = append(e.groups, group{})
 			parts = append(parts, nil)
 		}
+		e.groups[g].rules = append(e.groups[g].rules, i)
 		parts[g] = append(parts[g], ruleQuery(i, r))
 	}
-	e.groups = make([]group, len(parts))
-	for i, r := range e.rules {
-		g := byService[r.Package[:max(0, strings.LastIndex(r.Package, "."))]]
-		e.groups[g].rules = append(e.groups[g].rules, i)
-	}
-	for g := range parts {
+	for g := range e.groups {
 		e.groups[g].query = strings.Join(parts[g], "\n")
 		if _, err := ast.ParseBody(e.groups[g].query); err != nil {
 			return fmt.Errorf("building the rule query: %w", err)
