@@ -155,11 +155,7 @@ func toValue(x any) (ast.Value, error) {
 				return nil, err
 			}
 			vals[i].Value = cv
-			kt := irvm.Key(k)
-			if kt == nil {
-				kt = ast.InternedTerm(k)
-			}
-			items[i] = [2]*ast.Term{kt, &vals[i]}
+			items[i] = [2]*ast.Term{key(k), &vals[i]}
 			i++
 		}
 		return ast.NewObject(items...), nil
