@@ -62,7 +62,11 @@ func readMemory(path string) int64 {
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			fields := strings.Fields(rest) // "24576000 kB"
+			if len(fields) == 0 {
+				return 0
+			}
+			kb, err := strconv.ParseInt(fields[0], 10, 64)
 			if err != nil {
 				return 0
 			}

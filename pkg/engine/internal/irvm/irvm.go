@@ -160,19 +160,18 @@ type stmt struct {
 	bi     *builtin
 	blocks []block     // BlockStmt
 	body   *block      // ScanStmt, NotStmt, WithStmt
-	path   []*ast.Term // WithStmt: the keys below the local it replaces
+	path   []*ast.Term // WithStmt: the keys below the local it replaces; opObjectOf: the keys
 	loc    *ir.Location
 }
 
 type function struct {
-	name    string
-	params  []int32
-	ret     int32
-	locals  int
-	blocks  []block
-	memo    bool // a rule (input and data only): evaluated once per Eval
-	index   int
-	planned *ir.Func
+	name   string
+	params []int32
+	ret    int32
+	locals int
+	blocks []block
+	memo   bool // a rule (input and data only): evaluated once per Eval
+	index  int
 }
 
 type builtin struct {
@@ -220,7 +219,7 @@ func Compile(p *ir.Policy, caps *ast.Capabilities) (*Program, error) {
 			if len(f.Path) > 1 {
 				prog.byPath[strings.Join(f.Path[1:], ".")] = i
 			}
-			fn := &function{name: f.Name, ret: int32(f.Return), memo: len(f.Params) == 2, index: i, planned: f}
+			fn := &function{name: f.Name, ret: int32(f.Return), memo: len(f.Params) == 2, index: i}
 			for _, l := range f.Params {
 				fn.params = append(fn.params, int32(l))
 			}
@@ -233,11 +232,11 @@ func Compile(p *ir.Policy, caps *ast.Capabilities) (*Program, error) {
 		for _, l := range fn.params {
 			c.max = max(c.max, int(l))
 		}
-		blocks, err := c.blocks(fn.planned.Blocks)
+		blocks, err := c.blocks(p.Funcs.Funcs[fn.index].Blocks)
 		if err != nil {
 			return nil, fmt.Errorf("function %s: %w", fn.name, err)
 		}
-		fn.blocks, fn.locals, fn.planned = blocks, c.max+1, nil
+		fn.blocks, fn.locals = blocks, c.max+1
 	}
 	plan := p.Plans.Plans[0]
 	c.max = int(ir.Data)
@@ -672,7 +671,6 @@ func (m *machine) builtin(s *stmt, l []*ast.Term) (*ast.Term, bool) {
 		args = args[:bi.arity]
 	}
 	m.out, m.outs, m.relation = nil, m.outs[:0], bi.relation
-	m.bctx.Location = nil
 	err := bi.f(m.bctx, args, m.onOutput)
 	if err != nil {
 		var halt topdown.Halt
