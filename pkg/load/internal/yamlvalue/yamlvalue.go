@@ -32,7 +32,10 @@ type Document struct {
 	// documents, from 0.
 	Index int
 
-	root *yaml.Node
+	// pos locates the document's keys and items; at is the entry of the
+	// document's own value (a Sub document shares its parent's index).
+	pos *positions
+	at  int32
 }
 
 // Error is a syntax or structure error at a position of the stream.
@@ -75,7 +78,7 @@ func Decode(data []byte) ([]Document, error) {
 		if err != nil {
 			return docs, err
 		}
-		docs = append(docs, Document{Value: v, Line: root.Line, Column: root.Column, Index: len(docs), root: root})
+		docs = append(docs, Document{Value: v, Line: root.Line, Column: root.Column, Index: len(docs), pos: index(root)})
 	}
 }
 
@@ -113,37 +116,135 @@ var anchorRE = regexp.MustCompile(`^unknown anchor '([^']+)' referenced`)
 // item of path that exists, the document's start when none does.
 func (d *Document) Position(path []string) (line, column int) {
 	line, column = d.Line, d.Column
-	n := d.root
+	if d.pos == nil {
+		return line, column
+	}
+	at := d.at
 	for _, p := range path {
-		var k *yaml.Node
-		if n, k = child(n, p); n == nil {
+		if at = d.pos.child(at, p); at < 0 {
 			break
 		}
-		line, column = k.Line, k.Column
+		e := &d.pos.entries[at]
+		line, column = int(e.line), int(e.col)
 	}
 	return line, column
 }
 
-// child returns the value at key or index p of n, and the node that names
-// it: the key of a mapping entry, the item itself in a sequence.
-func child(n *yaml.Node, p string) (value, name *yaml.Node) {
-	n = resolve(n)
-	switch {
-	case n == nil:
-	case n.Kind == yaml.MappingNode:
-		// The last of duplicate keys is the one whose value the converter
-		// keeps: search from the end.
-		for i := len(n.Content)&^1 - 2; i >= 0; i -= 2 {
-			if k := n.Content[i]; k.Value == p {
-				return n.Content[i+1], k
-			}
+// positions is a document's keys and items with their lines, laid out
+// flat: the children of a mapping or sequence are consecutive entries.
+// Documents keep it instead of the parser's node tree, which is several
+// times larger, pointer-rich, and kept alive for a whole scan would be
+// traced by every garbage collection of the scan.
+type positions struct {
+	entries []entry
+}
+
+// entry is a mapping entry (its key) or a sequence item, and the mapping
+// or sequence that is its value, if any: entries[first:first+n].
+type entry struct {
+	key         string // the key as written; "" for items
+	line, col   int32  // of the key, or of the item
+	vline, vcol int32  // of the value, aliases followed
+	first, n    int32
+	kind        yaml.Kind // of the value, aliases followed
+}
+
+// index lays out the positions of the document rooted at root.
+func index(root *yaml.Node) *positions {
+	p := &positions{entries: make([]entry, 1, 1+count(root))}
+	anchors := map[*yaml.Node]int32{}
+	r := resolve(root)
+	p.entries[0] = entry{line: int32(root.Line), col: int32(root.Column), vline: int32(r.Line), vcol: int32(r.Column)}
+	p.fill(0, root, anchors)
+	return p
+}
+
+// count is the number of entries below n: the keys and items of its
+// mappings and sequences, aliases not followed.
+func count(n *yaml.Node) int {
+	c := 0
+	switch n.Kind {
+	case yaml.MappingNode:
+		c = len(n.Content) / 2
+		for i := 1; i < len(n.Content); i += 2 {
+			c += count(n.Content[i])
 		}
-	case n.Kind == yaml.SequenceNode:
-		if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < len(n.Content) {
-			value, name = n.Content[i], n.Content[i]
+	case yaml.SequenceNode:
+		c = len(n.Content)
+		for _, item := range n.Content {
+			c += count(item)
 		}
 	}
-	return value, name
+	return c
+}
+
+// fill lays out the children of n, the value of entry i. Aliases share
+// the entries of the node they name, laid out before them (an anchor
+// comes before its aliases; the converter has refused cycles).
+func (p *positions) fill(i int32, n *yaml.Node, anchors map[*yaml.Node]int32) {
+	r := resolve(n)
+	if r == nil {
+		return
+	}
+	p.entries[i].kind = r.Kind
+	if r != n {
+		if at, ok := anchors[r]; ok {
+			p.entries[i].first, p.entries[i].n = p.entries[at].first, p.entries[at].n
+		}
+		return
+	}
+	if n.Anchor != "" {
+		anchors[n] = i
+	}
+	var step int
+	switch n.Kind {
+	case yaml.MappingNode:
+		step = 2
+	case yaml.SequenceNode:
+		step = 1
+	default:
+		return
+	}
+	first, count := int32(len(p.entries)), int32(len(n.Content)/step)
+	p.entries[i].first, p.entries[i].n = first, count
+	p.entries = append(p.entries, make([]entry, count)...)
+	for j := range count {
+		name := n.Content[int(j)*step]
+		v := n.Content[int(j)*step+step-1]
+		rv := resolve(v)
+		if rv == nil {
+			rv = v
+		}
+		e := &p.entries[first+j]
+		e.line, e.col, e.vline, e.vcol = int32(name.Line), int32(name.Column), int32(rv.Line), int32(rv.Column)
+		if step == 2 {
+			e.key = name.Value
+		}
+	}
+	for j := range count {
+		p.fill(first+j, n.Content[int(j)*step+step-1], anchors)
+	}
+}
+
+// child returns the entry of key or index s of entry i's value, -1 when
+// there is none.
+func (p *positions) child(i int32, s string) int32 {
+	e := &p.entries[i]
+	switch e.kind {
+	case yaml.MappingNode:
+		// The last of duplicate keys is the one whose value the converter
+		// keeps: search from the end.
+		for j := e.first + e.n - 1; j >= e.first; j-- {
+			if p.entries[j].key == s {
+				return j
+			}
+		}
+	case yaml.SequenceNode:
+		if k, err := strconv.Atoi(s); err == nil && k >= 0 && k < int(e.n) {
+			return e.first + int32(k)
+		}
+	}
+	return -1
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
@@ -299,12 +400,17 @@ func scalar(n *yaml.Node) any {
 // with value as its value (the caller has it already): a List's item keeps
 // its own positions.
 func (d *Document) Sub(path []string, value any) Document {
-	n := d.root
+	sub := Document{Value: value, Line: d.Line, Column: d.Column, Index: d.Index, pos: d.pos, at: d.at}
+	if d.pos == nil {
+		return sub
+	}
+	at := d.at
 	for _, p := range path {
-		if n, _ = child(n, p); n == nil {
-			return Document{Value: value, Line: d.Line, Column: d.Column, Index: d.Index, root: d.root}
+		if at = d.pos.child(at, p); at < 0 {
+			return sub
 		}
 	}
-	n = resolve(n)
-	return Document{Value: value, Line: n.Line, Column: n.Column, Index: d.Index, root: n}
+	e := &d.pos.entries[at]
+	sub.Line, sub.Column, sub.at = int(e.vline), int(e.vcol), at
+	return sub
 }

@@ -1,11 +1,21 @@
 package yamlvalue
 
 import (
+	"bytes"
 	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/soc2scan/soc2scan/internal/kubegen"
 )
 
 func TestDecodeValues(t *testing.T) {
@@ -173,10 +183,7 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		docs, _ := Decode(data)
-		for _, d := range docs {
-			d.Position([]string{"a", "0", "b"})
-		}
+		checkPositions(t, "fuzz", data)
 	})
 }
 
@@ -195,4 +202,143 @@ func TestPositionDuplicateKey(t *testing.T) {
 			t.Errorf("Position(%s) = line %d, want %d", path, line, want)
 		}
 	}
+}
+
+// TestPositionsMatchNodes holds the flat position index to the parser's
+// node tree, which it replaces: every key and item of every document of
+// the repository's YAML and JSON test data and of generated manifests
+// (and a key past each) is located on the same line and column both ways.
+func TestPositionsMatchNodes(t *testing.T) {
+	files := map[string][]byte{
+		"aliases": []byte("base: &b {cpu: 1, list: &l [x, {y: 2}]}\nuse: *b\nitems: [*b, *l]\nm:\n  <<: *b\n  z: 1\n"),
+		"dup":     []byte("a: 1\nb:\n  c: 2\na: {d: 3}\n"),
+		"multi":   []byte("---\na: 1\n---\n# only a comment\n---\n- b\n- {c: [1, 2]}\n"),
+	}
+	for _, f := range kubegen.Generate(50) {
+		files[f.Name] = f.Data
+	}
+	root := filepath.Join("..", "..", "..", "..", "testdata")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(path) {
+		case ".yaml", ".yml", ".json":
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			files[path] = data
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := 0
+	for name, data := range files {
+		paths += checkPositions(t, name, data)
+	}
+	if paths < 10000 {
+		t.Errorf("compared %d paths in %d files: too few to mean much", paths, len(files))
+	}
+}
+
+// checkPositions decodes data and compares Position and Sub at every path
+// of every document with a walk of the parser's nodes; it returns the
+// number of paths compared.
+func checkPositions(t *testing.T, name string, data []byte) int {
+	t.Helper()
+	docs, _ := Decode(data)
+	var roots []*yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for len(roots) < len(docs) {
+		var n yaml.Node
+		if err := dec.Decode(&n); err != nil {
+			t.Fatalf("%s: %v after %d of %d documents", name, err, len(roots), len(docs))
+		}
+		if n.Kind != yaml.DocumentNode || len(n.Content) == 0 {
+			continue
+		}
+		if r := n.Content[0]; r.Kind != yaml.ScalarNode || r.ShortTag() != "!!null" || r.Value != "" {
+			roots = append(roots, r)
+		}
+	}
+	count := 0
+	for i := range docs {
+		d := &docs[i]
+		var walk func(path []string, v any)
+		walk = func(path []string, v any) {
+			if count++; count > 100000 {
+				return // aliases can multiply the paths of a small input
+			}
+			for _, p := range [][]string{path, append(slices.Clip(path), "zz")} {
+				line, col := d.Position(p)
+				wl, wc := nodePosition(roots[i], p)
+				if wl == 0 {
+					wl, wc = d.Line, d.Column
+				}
+				if line != wl || col != wc {
+					t.Errorf("%s document %d: Position(%q) = %d:%d, nodes say %d:%d", name, i, p, line, col, wl, wc)
+				}
+			}
+			if sub, want := d.Sub(path, nil), nodeSub(roots[i], path); want != nil && (sub.Line != want.Line || sub.Column != want.Column) {
+				t.Errorf("%s document %d: Sub(%q) at %d:%d, nodes say %d:%d", name, i, path, sub.Line, sub.Column, want.Line, want.Column)
+			}
+			switch v := v.(type) {
+			case map[string]any:
+				for _, k := range slices.Sorted(maps.Keys(v)) {
+					walk(append(slices.Clip(path), k), v[k])
+				}
+			case []any:
+				for j, e := range v {
+					walk(append(slices.Clip(path), strconv.Itoa(j)), e)
+				}
+			}
+		}
+		walk(nil, d.Value)
+	}
+	return count
+}
+
+// nodePosition is Position on the parser's nodes: the position of the
+// deepest key or item of path found, 0:0 when none is.
+func nodePosition(n *yaml.Node, path []string) (line, col int) {
+	for _, p := range path {
+		var k *yaml.Node
+		if n, k = nodeChild(n, p); n == nil {
+			break
+		}
+		line, col = k.Line, k.Column
+	}
+	return line, col
+}
+
+// nodeSub is the node a Sub document at path starts at, nil when the path
+// does not exist.
+func nodeSub(n *yaml.Node, path []string) *yaml.Node {
+	for _, p := range path {
+		if n, _ = nodeChild(n, p); n == nil {
+			return nil
+		}
+	}
+	return resolve(n)
+}
+
+func nodeChild(n *yaml.Node, p string) (value, name *yaml.Node) {
+	n = resolve(n)
+	switch {
+	case n == nil:
+	case n.Kind == yaml.MappingNode:
+		for i := len(n.Content)&^1 - 2; i >= 0; i -= 2 {
+			if k := n.Content[i]; k.Value == p {
+				return n.Content[i+1], k
+			}
+		}
+	case n.Kind == yaml.SequenceNode:
+		if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i], n.Content[i]
+		}
+	}
+	return nil, nil
 }
