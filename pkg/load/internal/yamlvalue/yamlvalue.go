@@ -1,7 +1,7 @@
 // Package yamlvalue decodes YAML and JSON streams into the plain values rules
-// read (maps, slices, strings, numbers, booleans, nil), keeping the syntax
-// tree of each document so a finding's attribute path can be traced back to
-// its line.
+// read (maps, slices, strings, numbers, booleans, nil), keeping the lines of
+// each document's keys and items so a finding's attribute path can be
+// traced back to its line.
 //
 // It reads go.yaml.in/yaml/v3 nodes rather than decoding into interfaces:
 // nodes carry line and column, and converting them by hand resolves aliases
