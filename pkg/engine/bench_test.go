@@ -8,6 +8,7 @@ import (
 
 	"github.com/soc2scan/soc2scan/internal/kubegen"
 	"github.com/soc2scan/soc2scan/internal/plangen"
+	"github.com/soc2scan/soc2scan/pkg/engine/internal/irvm"
 	"github.com/soc2scan/soc2scan/pkg/load"
 )
 
@@ -43,7 +44,7 @@ func BenchmarkRule(b *testing.B) {
 			b.Run(r.ID+"/"+string(doc.Kind), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := q.Eval(ctx, rego.EvalParsedInput(input), asTerm); err != nil {
+					if _, err := q.Eval(ctx, rego.EvalParsedInput(irvm.AST(input)), asTerm); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -585,7 +585,7 @@ func (e *Engine) evaluateGroup(ctx context.Context, g *group, doc *document.Docu
 			return nil
 		}
 	case g.prepared != nil:
-		rs, err := g.prepared.Eval(ctx, rego.EvalParsedInput(input), asTerm)
+		rs, err := g.prepared.Eval(ctx, rego.EvalParsedInput(irvm.AST(input)), asTerm)
 		if err == nil && len(rs) == 1 {
 			for _, i := range g.rules {
 				outputs[i] = outputOf(rs[0].Bindings, i)
@@ -604,7 +604,7 @@ func (e *Engine) evaluateGroup(ctx context.Context, g *group, doc *document.Docu
 		q, qerr := e.ruleQueryFor(ctx, i)
 		if qerr == nil {
 			var one rego.ResultSet
-			one, qerr = q.Eval(ctx, rego.EvalParsedInput(input), asTerm)
+			one, qerr = q.Eval(ctx, rego.EvalParsedInput(irvm.AST(input)), asTerm)
 			if qerr == nil && len(one) == 1 {
 				outputs[i] = outputOf(one[0].Bindings, i)
 				continue

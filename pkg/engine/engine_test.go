@@ -11,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/soc2scan/soc2scan/pkg/document"
+	"github.com/soc2scan/soc2scan/pkg/engine/internal/irvm"
 	"github.com/soc2scan/soc2scan/pkg/load"
 	"github.com/soc2scan/soc2scan/pkg/report"
 )
@@ -289,10 +290,11 @@ func TestInputMatchesRegoTestingDoc(t *testing.T) {
 			for i := range tc.doc.Resources {
 				tc.doc.Resources[i].Location = tc.loc
 			}
-			got, err := inputValue(tc.doc)
+			native, err := inputValue(tc.doc)
 			if err != nil {
 				t.Fatal(err)
 			}
+			got := irvm.AST(native)
 			rs, err := rego.New(rego.Compiler(e.compiler), rego.Query(tc.query)).Eval(context.Background())
 			if err != nil || len(rs) != 1 {
 				t.Fatalf("eval: %v, %v", rs, err)

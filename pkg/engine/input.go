@@ -24,14 +24,14 @@ func inputValue(doc *document.Document) (ast.Value, error) {
 		return nil, err
 	}
 	byType := map[string][]int{}
-	byID := ast.NewObject()
+	byID := make([][2]*ast.Term, len(doc.Resources))
 	referencedBy := map[string][]*ast.Term{}
 	var order []string // referenced ids, in first-seen order
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
 		index := ast.InternedTerm(i)
 		for _, attr := range slices.Sorted(maps.Keys(r.Refs)) {
-			entry := ast.ObjectTerm(ast.Item(key("index"), index), ast.Item(key("attr"), ast.StringTerm(attr)))
+			entry := objectTerm(ast.Item(key("index"), index), ast.Item(key("attr"), ast.StringTerm(attr)))
 			for _, id := range r.Refs[attr] {
 				if _, seen := referencedBy[id]; !seen {
 					order = append(order, id)
@@ -44,39 +44,46 @@ func inputValue(doc *document.Document) (ast.Value, error) {
 			key = "data." + r.Type
 		}
 		byType[key] = append(byType[key], i)
-		byID.Insert(ast.StringTerm(r.ID), index)
+		byID[i] = ast.Item(ast.StringTerm(r.ID), index)
 	}
-	bt, ot := ast.NewObject(), ast.NewObject()
-	for _, k := range slices.Sorted(maps.Keys(byType)) {
+	types := slices.Sorted(maps.Keys(byType))
+	bt, ot := make([][2]*ast.Term, len(types)), make([][2]*ast.Term, len(types))
+	for t, k := range types {
 		indexes, of := make([]*ast.Term, len(byType[k])), make([]*ast.Term, len(byType[k]))
 		for j, i := range byType[k] {
 			indexes[j], of[j] = ast.InternedTerm(i), resources.Elem(i)
 		}
-		bt.Insert(ast.StringTerm(k), ast.ArrayTerm(indexes...))
-		ot.Insert(ast.StringTerm(k), ast.ArrayTerm(of...))
+		bt[t] = ast.Item(ast.StringTerm(k), ast.ArrayTerm(indexes...))
+		ot[t] = ast.Item(ast.StringTerm(k), ast.NewTerm(irvm.NewArray(of)))
 	}
-	rb := ast.NewObject()
-	for _, id := range order {
-		rb.Insert(ast.StringTerm(id), ast.ArrayTerm(referencedBy[id]...))
+	rb := make([][2]*ast.Term, len(order))
+	for j, id := range order {
+		rb[j] = ast.Item(ast.StringTerm(id), ast.NewTerm(irvm.NewArray(referencedBy[id])))
 	}
-	in := ast.NewObject(
+	in := [][2]*ast.Term{
 		ast.Item(key("kind"), ast.StringTerm(string(doc.Kind))),
 		ast.Item(key("format"), ast.StringTerm(doc.Format)),
 		ast.Item(key("source"), ast.StringTerm(doc.Source)),
-		ast.Item(key("by_type"), ast.NewTerm(bt)),
-		ast.Item(key("of_type"), ast.NewTerm(ot)),
-		ast.Item(key("by_id"), ast.NewTerm(byID)),
-		ast.Item(key("referenced_by"), ast.NewTerm(rb)),
+		ast.Item(key("by_type"), objectTerm(bt...)),
+		ast.Item(key("of_type"), objectTerm(ot...)),
+		ast.Item(key("by_id"), objectTerm(byID...)),
+		ast.Item(key("referenced_by"), objectTerm(rb...)),
 		ast.Item(key("resources"), ast.NewTerm(resources)),
-	)
+	}
 	if doc.Kind == document.Kubernetes {
 		k, err := kubeIndex(doc, resources)
 		if err != nil {
 			return nil, err
 		}
-		in.Insert(key("kubernetes"), ast.NewTerm(k))
+		in = append(in, ast.Item(key("kubernetes"), ast.NewTerm(k)))
 	}
-	return in, nil
+	return irvm.NewObject(in), nil
+}
+
+// objectTerm is a term of the rule input's object of items (string keys):
+// see irvm.Object.
+func objectTerm(items ...[2]*ast.Term) *ast.Term {
+	return ast.NewTerm(irvm.NewObject(items))
 }
 
 // resourceValue is the Rego value of one resource: its fields, and its
@@ -90,42 +97,42 @@ func resourceValue(r *document.Resource) (ast.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	refs := ast.NewObject()
+	refs := make([][2]*ast.Term, 0, len(r.Refs))
 	for attr, ids := range r.Refs {
 		list := make([]*ast.Term, len(ids))
 		for j, id := range ids {
 			list[j] = ast.StringTerm(id)
 		}
-		refs.Insert(ast.StringTerm(attr), ast.ArrayTerm(list...))
+		refs = append(refs, ast.Item(ast.StringTerm(attr), ast.ArrayTerm(list...)))
 	}
 	mode := r.Mode
 	if mode == "" {
 		mode = document.Managed
 	}
-	obj := ast.NewObject(
+	obj := [][2]*ast.Term{
 		ast.Item(key("id"), ast.StringTerm(r.ID)),
 		ast.Item(key("type"), ast.StringTerm(r.Type)),
 		ast.Item(key("provider"), ast.StringTerm(r.Provider)),
 		ast.Item(key("mode"), ast.StringTerm(string(mode))),
 		ast.Item(key("values"), ast.NewTerm(values)),
 		ast.Item(key("unknown"), ast.NewTerm(unknown)),
-		ast.Item(key("refs"), ast.NewTerm(refs)),
-		ast.Item(key("location"), ast.ObjectTerm(
+		ast.Item(key("refs"), objectTerm(refs...)),
+		ast.Item(key("location"), objectTerm(
 			ast.Item(key("file"), ast.StringTerm(r.Location.File)),
 			ast.Item(key("line"), ast.InternedTerm(r.Location.Line)),
 			ast.Item(key("column"), ast.InternedTerm(r.Location.Column)),
 		)),
-	)
-	if r.Action != "" {
-		obj.Insert(key("action"), ast.StringTerm(r.Action))
 	}
-	return obj, nil
+	if r.Action != "" {
+		obj = append(obj, ast.Item(key("action"), ast.StringTerm(r.Action)))
+	}
+	return irvm.NewObject(obj), nil
 }
 
 // objectValue converts a map of values; nil is the empty object.
 func objectValue(m map[string]any) (ast.Value, error) {
 	if m == nil {
-		return ast.NewObject(), nil
+		return irvm.NewObject(nil), nil
 	}
 	return toValue(m)
 }
@@ -141,8 +148,8 @@ func key(s string) *ast.Term {
 }
 
 // toValue converts a loader's value as ast.InterfaceToValue does, with
-// object keys from key. Terms of one array or object are allocated
-// together, as OPA does.
+// object keys from key, into the plans' own objects and arrays (see
+// irvm.Object). Terms of one array or object are allocated together.
 func toValue(x any) (ast.Value, error) {
 	switch x := x.(type) {
 	case map[string]any:
@@ -158,7 +165,7 @@ func toValue(x any) (ast.Value, error) {
 			items[i] = [2]*ast.Term{key(k), &vals[i]}
 			i++
 		}
-		return ast.NewObject(items...), nil
+		return irvm.NewObject(items), nil
 	case []any:
 		terms := make([]*ast.Term, len(x))
 		vals := make([]ast.Term, len(x))
@@ -170,7 +177,7 @@ func toValue(x any) (ast.Value, error) {
 			vals[i].Value = cv
 			terms[i] = &vals[i]
 		}
-		return ast.NewArray(terms...), nil
+		return irvm.NewArray(terms), nil
 	}
 	return ast.InterfaceToValue(x)
 }
@@ -178,7 +185,7 @@ func toValue(x any) (ast.Value, error) {
 // convertAll converts the resources to Rego values on all cores: one
 // document can hold every manifest of a scan, and converting 10,000
 // workloads on one core takes a third of a second.
-func convertAll(resources []document.Resource) (*ast.Array, error) {
+func convertAll(resources []document.Resource) (*irvm.Array, error) {
 	terms := make([]*ast.Term, len(resources))
 	errs := make([]error, len(resources))
 	forEachChunk(len(resources), func(i int) {
@@ -190,5 +197,5 @@ func convertAll(resources []document.Resource) (*ast.Array, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return ast.NewArray(terms...), nil
+	return irvm.NewArray(terms), nil
 }

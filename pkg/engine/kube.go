@@ -11,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/soc2scan/soc2scan/pkg/document"
+	"github.com/soc2scan/soc2scan/pkg/engine/internal/irvm"
 )
 
 // podSpecPaths maps each kind that runs pods to the path of its pod spec.
@@ -69,7 +70,7 @@ var podSecurityFields = []string{"runAsUser", "runAsGroup", "runAsNonRoot", "seL
 // terms of the converted resources (pod specs, containers, labels, a
 // securityContext the pod adds nothing to) rather than converting them a
 // second time.
-func kubeIndex(doc *document.Document, resources *ast.Array) (ast.Value, error) {
+func kubeIndex(doc *document.Document, resources *irvm.Array) (ast.Value, error) {
 	// Pod spec numbers are positions in the document: count them first,
 	// then build each resource's records independently.
 	type owner struct {
@@ -100,10 +101,10 @@ func kubeIndex(doc *document.Document, resources *ast.Array) (ast.Value, error) 
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return ast.NewObject(
-		ast.Item(key("pod_specs"), ast.ArrayTerm(pods...)),
-		ast.Item(key("containers"), ast.ArrayTerm(slices.Concat(containers...)...)),
-	), nil
+	return irvm.NewObject([][2]*ast.Term{
+		ast.Item(key("pod_specs"), ast.NewTerm(irvm.NewArray(pods))),
+		ast.Item(key("containers"), ast.NewTerm(irvm.NewArray(slices.Concat(containers...)))),
+	}), nil
 }
 
 // podPathTerms converts the pod spec paths once: records of the same kind
@@ -122,6 +123,7 @@ var (
 	falseTerm = ast.InternedTerm(false)
 	trueTerm  = ast.InternedTerm(true)
 	noFields  = ast.NewTerm(ast.NewArray())
+	noObject  = ast.NewTerm(irvm.NewObject(nil))
 )
 
 // podRecords builds the pod_specs record of resource r (number i in the
@@ -149,7 +151,7 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 		ast.Item(key("kind"), kindTerm),
 		ast.Item(key("namespace"), nsTerm),
 	}
-	record := ast.ObjectTerm(append(slices.Clip(owner),
+	record := objectTerm(append(slices.Clip(owner),
 		ast.Item(key("path"), podPath),
 		ast.Item(key("labels"), labels),
 		ast.Item(key("annotations"), annotations),
@@ -164,7 +166,7 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 		if len(items) == 0 {
 			continue
 		}
-		itemTerms, _ := termAt(specTerm, []string{list.field}).Value.(*ast.Array)
+		itemTerms, _ := termAt(specTerm, []string{list.field}).Value.(*irvm.Array)
 		listTerm := ast.StringTerm(list.field)
 		for j, item := range items {
 			c, ok := item.(map[string]any)
@@ -186,7 +188,7 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 				cpath = append(cpath, ast.StringTerm(p))
 			}
 			cpath = append(cpath, listTerm, ast.InternedTerm(j))
-			containers = append(containers, ast.ObjectTerm(append(slices.Clip(owner),
+			containers = append(containers, objectTerm(append(slices.Clip(owner),
 				ast.Item(key("pod"), podTerm),
 				ast.Item(key("list"), listTerm),
 				ast.Item(key("index"), ast.InternedTerm(j)),
@@ -212,12 +214,12 @@ func securityTerm(podSC, ctrSC map[string]any, ctr *ast.Term) (*ast.Term, *ast.T
 	win, _ := ctrSC["windowsOptions"].(map[string]any)
 	if len(fromPod) == 0 && len(security) == len(ctrSC) && !slices.Contains(slices.Collect(maps.Values(win)), nil) {
 		if t := termAtOK(ctr, []string{"securityContext"}); t != nil {
-			if _, ok := t.Value.(ast.Object); ok {
+			if _, ok := t.Value.(*irvm.Object); ok {
 				return t, noFields, nil
 			}
 		}
 		if len(security) == 0 {
-			return ast.ObjectTerm(), noFields, nil
+			return noObject, noFields, nil
 		}
 	}
 	v, err := toValue(security)
@@ -234,7 +236,7 @@ func securityTerm(podSC, ctrSC map[string]any, ctr *ast.Term) (*ast.Term, *ast.T
 // termAt returns the term at a path of object keys below t.
 func termAt(t *ast.Term, path []string) *ast.Term {
 	for _, p := range path {
-		t = t.Value.(ast.Object).Get(ast.StringTerm(p))
+		t = t.Value.(*irvm.Object).Get(p)
 	}
 	return t
 }
@@ -242,11 +244,11 @@ func termAt(t *ast.Term, path []string) *ast.Term {
 // termAtOK is termAt that returns nil where the path leaves the objects.
 func termAtOK(t *ast.Term, path []string) *ast.Term {
 	for _, p := range path {
-		obj, ok := t.Value.(ast.Object)
+		obj, ok := t.Value.(*irvm.Object)
 		if !ok {
 			return nil
 		}
-		if t = obj.Get(ast.StringTerm(p)); t == nil {
+		if t = obj.Get(p); t == nil {
 			return nil
 		}
 	}
@@ -257,11 +259,11 @@ func termAtOK(t *ast.Term, path []string) *ast.Term {
 // object where there is none.
 func objectAt(t *ast.Term, path []string) *ast.Term {
 	if o := termAtOK(t, path); o != nil {
-		if _, ok := o.Value.(ast.Object); ok {
+		if _, ok := o.Value.(*irvm.Object); ok {
 			return o
 		}
 	}
-	return ast.ObjectTerm()
+	return noObject
 }
 
 // stringArray converts strings to a Rego array.

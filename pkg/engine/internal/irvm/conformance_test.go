@@ -146,6 +146,13 @@ func conformanceCase(t *testing.T, tc cases.TestCase) string {
 		return "not planned or refused by irvm"
 	}
 	results, err := s.prog.Eval(context.Background(), input, ast.NewTerm(dataValue))
+	if input != nil && err == nil {
+		// The same again with the input built as the engine builds it.
+		nresults, nerr := s.prog.Eval(context.Background(), native(input), ast.NewTerm(dataValue))
+		if nerr != nil || ast.NewArray(nresults...).Compare(ast.NewArray(results...)) != 0 {
+			t.Errorf("%s (%s): with Objects and Arrays as input, plans give %v (%v), not %v", tc.Note, tc.Filename, nresults, nerr, results)
+		}
+	}
 	switch {
 	case opaErr != nil && err == nil:
 		t.Errorf("%s (%s): OPA fails (%v), plans give %v", tc.Note, tc.Filename, opaErr, results)

@@ -125,6 +125,34 @@ with_leaf := names if {
 	names := data.t.named with input.pods as [{"name": "mocked"}]
 }
 
+get_path := object.get(input.pods[0], ["security", "privileged"], "none")
+
+get_missing := object.get(input.pods[2], ["security", "x", "y"], "default")
+
+get_index := object.get(input, ["pods", 1, "containers", 0, "image"], "none")
+
+get_not_object := object.get(input.pods, "a", 1)
+
+counts := [count(input.pods), count(input.pods[0]), count(input.pods[0].name), count(input.big)]
+
+same_as_literal if input.pods[2] == {"security": {}, "containers": [{"image": "busybox"}]}
+
+same_pods if input.pods == data.t.pods
+
+not_same if input.pods[0] == input.pods[1]
+
+not_literal if input.pods[1] == {"name": "db"}
+
+keys := object.keys(input.pods[0])
+
+marshalled := json.marshal(input.pods[1])
+
+big_values := [v | some k in ["k00", "k17", "k39", "zz", ""]; v := input.big[k]]
+
+big_keys := [k | some k, _ in input.big]
+
+pods_by_index := {i: p.name | some i, p in input.pods; p.name}
+
 `
 
 const conflicts = `package c
@@ -151,7 +179,8 @@ const input = `{"pods": [
 	{"name": "api", "security": {"privileged": true}, "containers": [{"image": "nginx", "ports": [{"containerPort": 80}, {"containerPort": 443}]}]},
 	{"name": "db", "security": {"runAsUser": 0}, "containers": [{"image": "postgres:16", "ports": [{"containerPort": 5432}]}]},
 	{"security": {}, "containers": [{"image": "busybox"}]}
-]}`
+], "big": {"k39": 39, "k07": 7, "k00": 0, "k17": 17, "k21": 21, "k05": 5, "k33": 33, "k11": 11, "k02": 2, "k28": 28,
+	"k14": 14, "k19": 19, "k30": 30, "k01": 1, "k25": 25, "k09": 9, "k36": 36, "k12": 12, "k03": 3, "k38": 38}}`
 
 func TestMatchesOPA(t *testing.T) {
 	c := compile(t, module)
@@ -163,6 +192,10 @@ func TestMatchesOPA(t *testing.T) {
 		"x = data.t.not_found", "x = data.t.sets", "x = data.t.member", "x = data.t.pods[1].name",
 		"x = data.t.kind(input.pods[0])", "x = [y | y := data.t.kind(input.pods[_])]",
 		"x = data.t.with_input", "x = data.t.with_leaf", "x = data.t",
+		"x = data.t.get_path", "x = data.t.get_missing", "x = data.t.get_index", "x = data.t.get_not_object",
+		"x = data.t.counts", "x = data.t.same_as_literal", "x = data.t.same_pods", "x = data.t.not_same", "x = data.t.not_literal", "x = data.t.keys",
+		"x = data.t.marshalled", "x = data.t.big_values", "x = data.t.big_keys", "x = data.t.pods_by_index",
+		"x = input", "x = input.big", "input.pods[i].name = n",
 	} {
 		t.Run(q, func(t *testing.T) {
 			want := opaResults(t, c, q, in)
@@ -170,12 +203,15 @@ func TestMatchesOPA(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := prog.Eval(context.Background(), in, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if g := ast.NewArray(got...).String(); g != want {
-				t.Errorf("plans give %s\nOPA gives   %s", g, want)
+			// The input as OPA's values, and as the engine builds it.
+			for _, in := range []*ast.Term{in, native(in)} {
+				got, err := prog.Eval(context.Background(), in, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g := ast.NewArray(got...).String(); g != want {
+					t.Errorf("plans give %s (input %T)\nOPA gives   %s", g, in.Value, want)
+				}
 			}
 		})
 	}
@@ -326,5 +362,61 @@ same if time.now_ns() == time.now_ns()
 		if err != nil || len(got) != 1 {
 			t.Errorf("%s: %v %v", q, got, err)
 		}
+	}
+}
+
+// native converts t's objects with string keys and its arrays, deeply,
+// into Objects and Arrays, as the engine builds its rule input.
+func native(t *ast.Term) *ast.Term {
+	switch v := t.Value.(type) {
+	case ast.Object:
+		items := make([][2]*ast.Term, 0, v.Len())
+		strs := true
+		v.Foreach(func(k, e *ast.Term) {
+			_, ok := k.Value.(ast.String)
+			strs = strs && ok
+			items = append(items, [2]*ast.Term{k, native(e)})
+		})
+		if strs {
+			return ast.NewTerm(NewObject(items))
+		}
+	case *ast.Array:
+		elems := make([]*ast.Term, v.Len())
+		for i := range elems {
+			elems[i] = native(v.Elem(i))
+		}
+		return ast.NewTerm(NewArray(elems))
+	}
+	return t
+}
+
+// TestObject: lookups by scan and by search, order, and the last of
+// duplicate keys standing, as with ast.Object.
+func TestObject(t *testing.T) {
+	for _, n := range []int{0, 1, linearMax, linearMax + 1, 100} {
+		items := make([][2]*ast.Term, n)
+		want := ast.NewObject()
+		for i := range n {
+			k := ast.StringTerm(fmt.Sprintf("k%03d", (i*37)%n))
+			items[i] = [2]*ast.Term{k, ast.InternedTerm(i)}
+			want.Insert(k, ast.InternedTerm(i))
+		}
+		o := NewObject(items)
+		if got := AST(o); got.Compare(want) != 0 || o.Len() != want.Len() {
+			t.Errorf("%d keys: %v, want %v", n, got, want)
+		}
+		want.Foreach(func(k, v *ast.Term) {
+			if got := o.Get(string(k.Value.(ast.String))); got != v {
+				t.Errorf("%d keys: Get(%v) = %v, want %v", n, k, got, v)
+			}
+		})
+		if o.Get("absent") != nil || o.get(ast.InternedTerm(1)) != nil {
+			t.Errorf("%d keys: found an absent key", n)
+		}
+	}
+	a, b := ast.StringTerm("a"), ast.StringTerm("b")
+	o := NewObject([][2]*ast.Term{{b, ast.InternedTerm(1)}, {a, ast.InternedTerm(2)}, {b, ast.InternedTerm(3)}, {ast.StringTerm("b"), ast.InternedTerm(4)}})
+	if got, want := AST(o).String(), `{"a": 2, "b": 4}`; got != want || o.Len() != 2 {
+		t.Errorf("duplicate keys: %s, want %s", got, want)
 	}
 }
