@@ -29,7 +29,7 @@ func inputValue(doc *document.Document) (ast.Value, error) {
 	var order []string // referenced ids, in first-seen order
 	for i := range doc.Resources {
 		r := &doc.Resources[i]
-		index := ast.InternedTerm(i)
+		index := irvm.Int(i)
 		for _, attr := range slices.Sorted(maps.Keys(r.Refs)) {
 			entry := objectTerm(ast.Item(key("index"), index), ast.Item(key("attr"), ast.StringTerm(attr)))
 			for _, id := range r.Refs[attr] {
@@ -51,7 +51,7 @@ func inputValue(doc *document.Document) (ast.Value, error) {
 	for t, k := range types {
 		indexes, of := make([]*ast.Term, len(byType[k])), make([]*ast.Term, len(byType[k]))
 		for j, i := range byType[k] {
-			indexes[j], of[j] = ast.InternedTerm(i), resources.Elem(i)
+			indexes[j], of[j] = irvm.Int(i), resources.Elem(i)
 		}
 		bt[t] = ast.Item(ast.StringTerm(k), ast.ArrayTerm(indexes...))
 		ot[t] = ast.Item(ast.StringTerm(k), ast.NewTerm(irvm.NewArray(of)))
@@ -119,8 +119,8 @@ func resourceValue(r *document.Resource) (ast.Value, error) {
 		ast.Item(key("refs"), objectTerm(refs...)),
 		ast.Item(key("location"), objectTerm(
 			ast.Item(key("file"), ast.StringTerm(r.Location.File)),
-			ast.Item(key("line"), ast.InternedTerm(r.Location.Line)),
-			ast.Item(key("column"), ast.InternedTerm(r.Location.Column)),
+			ast.Item(key("line"), irvm.Int(r.Location.Line)),
+			ast.Item(key("column"), irvm.Int(r.Location.Column)),
 		)),
 	}
 	if r.Action != "" {
@@ -153,7 +153,7 @@ func key(s string) *ast.Term {
 func toValue(x any) (ast.Value, error) {
 	switch x := x.(type) {
 	case map[string]any:
-		items := make([][2]*ast.Term, len(x))
+		b := irvm.NewObjectBuilder(len(x))
 		vals := make([]ast.Term, len(x))
 		i := 0
 		for k, v := range x {
@@ -162,10 +162,10 @@ func toValue(x any) (ast.Value, error) {
 				return nil, err
 			}
 			vals[i].Value = cv
-			items[i] = [2]*ast.Term{key(k), &vals[i]}
+			b.Add(key(k), &vals[i])
 			i++
 		}
-		return irvm.NewObject(items), nil
+		return b.Object(), nil
 	case []any:
 		terms := make([]*ast.Term, len(x))
 		vals := make([]ast.Term, len(x))

@@ -143,7 +143,7 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 	}
 	podPath := paths[strings.Join(path, ".")]
 	specTerm := termAt(values, path)
-	idTerm, kindTerm, nsTerm, indexTerm := ast.StringTerm(r.ID), ast.StringTerm(r.Type), ast.StringTerm(ns), ast.InternedTerm(i)
+	idTerm, kindTerm, nsTerm, indexTerm := ast.StringTerm(r.ID), ast.StringTerm(r.Type), ast.StringTerm(ns), irvm.Int(i)
 	// The owner's fields, which every record of the resource starts with.
 	owner := [][2]*ast.Term{
 		ast.Item(key("resource"), indexTerm),
@@ -160,7 +160,7 @@ func podRecords(r *document.Resource, i, pod int, path []string, spec map[string
 	)...)
 	var containers []*ast.Term
 	podSC, _ := spec["securityContext"].(map[string]any)
-	podTerm := ast.InternedTerm(pod)
+	podTerm := irvm.Int(pod)
 	for _, list := range containerLists {
 		items, _ := spec[list.field].([]any)
 		if len(items) == 0 {

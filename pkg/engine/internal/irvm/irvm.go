@@ -765,7 +765,7 @@ func (m *machine) run(b *block, l []*ast.Term) int {
 			if src == nil {
 				return 0
 			}
-			l[s.target] = ast.InternedTerm(length(src.Value))
+			l[s.target] = Int(length(src.Value))
 		case opScan:
 			if r := m.scan(s, l); r != ended {
 				return r
@@ -981,13 +981,13 @@ func (m *machine) scan(s *stmt, l []*ast.Term) int {
 		}
 	case *Array:
 		for i, e := range v.elems {
-			if step(ast.InternedTerm(i), e) {
+			if step(Int(i), e) {
 				break
 			}
 		}
 	case *ast.Array:
 		for i := range v.Len() {
-			if step(ast.InternedTerm(i), v.Elem(i)) {
+			if step(Int(i), v.Elem(i)) {
 				break
 			}
 		}

@@ -420,3 +420,16 @@ func TestObject(t *testing.T) {
 		t.Errorf("duplicate keys: %s, want %s", got, want)
 	}
 }
+
+// TestInt: the integer terms are right, and shared where Int shares them.
+func TestInt(t *testing.T) {
+	for _, i := range []int{-1, 0, 511, 512, 4095, 4096, 20000, maxInt - 1, maxInt, maxInt + 7} {
+		got := Int(i)
+		if n, ok := got.Value.(ast.Number).Int(); !ok || n != i {
+			t.Errorf("Int(%d) = %v", i, got)
+		}
+		if i >= 0 && i < maxInt && Int(i) != got {
+			t.Errorf("Int(%d) is not shared", i)
+		}
+	}
+}

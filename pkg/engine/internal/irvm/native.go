@@ -3,6 +3,7 @@ package irvm
 import (
 	"cmp"
 	"slices"
+	"sync"
 	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -39,10 +40,32 @@ const linearMax = 16
 // panics on others); of items with the same key the last stands, as when
 // inserting them in turn into an ast.Object. It keeps items' terms.
 func NewObject(items [][2]*ast.Term) *Object {
-	o := &Object{items: make([]item, len(items))}
-	for i, it := range items {
-		o.items[i] = item{key: string(it[0].Value.(ast.String)), k: it[0], v: it[1]}
+	b := NewObjectBuilder(len(items))
+	for _, it := range items {
+		b.Add(it[0], it[1])
 	}
+	return b.Object()
+}
+
+// ObjectBuilder builds an Object item by item, without a list of the
+// items to copy: a scan converts a million of them.
+type ObjectBuilder struct {
+	o *Object
+}
+
+// NewObjectBuilder starts an object of (about) n items.
+func NewObjectBuilder(n int) ObjectBuilder {
+	return ObjectBuilder{&Object{items: make([]item, 0, n)}}
+}
+
+// Add adds the item k: v; k must be a string (Add panics on others).
+func (b ObjectBuilder) Add(k, v *ast.Term) {
+	b.o.items = append(b.o.items, item{key: string(k.Value.(ast.String)), k: k, v: v})
+}
+
+// Object returns the object built; the builder must not be used after.
+func (b ObjectBuilder) Object() *Object {
+	o := b.o
 	slices.SortStableFunc(o.items, func(a, b item) int { return cmp.Compare(a.key, b.key) })
 	for i := 1; i < len(o.items); i++ {
 		if o.items[i].key == o.items[i-1].key {
@@ -59,6 +82,43 @@ func NewObject(items [][2]*ast.Term) *Object {
 		}
 	}
 	return o
+}
+
+// ints holds shared terms of the integers from 0: the indexes of the
+// input's long arrays (resources, containers), which OPA's interning
+// (up to 512) does not cover and a scan of each would allocate anew.
+var (
+	ints   atomic.Pointer[[]*ast.Term]
+	intsMu sync.Mutex
+)
+
+// maxInt bounds the integers Int shares.
+const maxInt = 1 << 20
+
+// Int returns a term of the integer i, shared for 0 <= i < 2^20.
+func Int(i int) *ast.Term {
+	if p := ints.Load(); p != nil && i >= 0 && i < len(*p) {
+		return (*p)[i]
+	}
+	if i < 512 || i >= maxInt {
+		return ast.InternedTerm(i)
+	}
+	intsMu.Lock()
+	defer intsMu.Unlock()
+	var cur []*ast.Term
+	if p := ints.Load(); p != nil {
+		cur = *p
+	}
+	if i < len(cur) {
+		return cur[i]
+	}
+	next := make([]*ast.Term, min(maxInt, max(2*len(cur), i+1, 4096)))
+	copy(next, cur)
+	for j := len(cur); j < len(next); j++ {
+		next[j] = ast.InternedTerm(j)
+	}
+	ints.Store(&next)
+	return next[i]
 }
 
 // Len is the number of keys.
@@ -214,6 +274,6 @@ var onInput = map[string]func(args []*ast.Term) *ast.Term{
 	},
 	// count(collection or string)
 	"count": func(args []*ast.Term) *ast.Term {
-		return ast.InternedTerm(length(args[0].Value))
+		return Int(length(args[0].Value))
 	},
 }
