@@ -789,13 +789,20 @@ func stringField(obj ast.Object, key *ast.Term) string {
 // forEachChunk calls fn(0) ... fn(n-1) on all cores, each core taking a
 // contiguous share, and waits: for many small, equal pieces of work.
 func forEachChunk(n int, fn func(i int)) {
+	forEachChunkOf(n, func() struct{} { return struct{}{} }, func(_ struct{}, i int) { fn(i) })
+}
+
+// forEachChunkOf is forEachChunk with a state of each core's own, made by
+// start, passed to fn.
+func forEachChunkOf[S any](n int, start func() S, fn func(s S, i int)) {
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/256))
 	chunk := (n + workers - 1) / workers
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			s := start()
 			for i := w * chunk; i < min(n, (w+1)*chunk); i++ {
-				fn(i)
+				fn(s, i)
 			}
 		})
 	}

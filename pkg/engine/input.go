@@ -4,6 +4,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -88,12 +89,12 @@ func objectTerm(items ...[2]*ast.Term) *ast.Term {
 
 // resourceValue is the Rego value of one resource: its fields, and its
 // values and unknown marks converted.
-func resourceValue(r *document.Resource) (ast.Value, error) {
-	values, err := objectValue(r.Values)
+func (c *converter) resourceValue(r *document.Resource) (ast.Value, error) {
+	values, err := c.objectValue(r.Values)
 	if err != nil {
 		return nil, err
 	}
-	unknown, err := objectValue(r.Unknown)
+	unknown, err := c.objectValue(r.Unknown)
 	if err != nil {
 		return nil, err
 	}
@@ -130,11 +131,11 @@ func resourceValue(r *document.Resource) (ast.Value, error) {
 }
 
 // objectValue converts a map of values; nil is the empty object.
-func objectValue(m map[string]any) (ast.Value, error) {
+func (c *converter) objectValue(m map[string]any) (ast.Value, error) {
 	if m == nil {
 		return irvm.NewObject(nil), nil
 	}
-	return toValue(m)
+	return c.value(m)
 }
 
 // key returns the term for an object key of the rule input: the plans'
@@ -144,25 +145,77 @@ func key(s string) *ast.Term {
 	if t := irvm.Key(s); t != nil {
 		return t
 	}
+	if t, ok := inputKeys[s]; ok {
+		return t
+	}
 	return ast.InternedTerm(s)
 }
 
-// toValue converts a loader's value as ast.InterfaceToValue does, with
+// inputKeys holds a term for each key of the records the engine builds,
+// made once rather than for each record: the rules look only some of them
+// up.
+var inputKeys = func() map[string]*ast.Term {
+	m := map[string]*ast.Term{}
+	for _, k := range strings.Fields(`action annotations attr by_id by_type column container containers
+		file format id index kind kubernetes labels line list location mode name namespace of_type path
+		pod pod_specs provider referenced_by refs resource resources security security_pod source spec
+		subject type unknown values windows`) {
+		m[k] = ast.StringTerm(k)
+	}
+	return m
+}()
+
+// converter converts the loader's values. Object keys no rule looks up
+// (labels, annotations, names of the user's own) are strings of the input
+// like any other, and repeat across resources: keys keeps their terms, up
+// to maxKeys of them, rather than make one per occurrence.
+type converter struct {
+	keys map[string]*ast.Term
+}
+
+const maxKeys = 4096
+
+func newConverter() *converter {
+	return &converter{keys: map[string]*ast.Term{}}
+}
+
+// key is key(s), from the cache when rules do not look s up.
+func (c *converter) key(s string) *ast.Term {
+	if t := irvm.Key(s); t != nil {
+		return t
+	}
+	if t, ok := c.keys[s]; ok {
+		return t
+	}
+	t := ast.InternedTerm(s)
+	if c.keys != nil && len(c.keys) < maxKeys {
+		c.keys[s] = t
+	}
+	return t
+}
+
+// toValue converts a loader's value, without a cache of keys; see
+// converter.value.
+func toValue(x any) (ast.Value, error) {
+	return (&converter{}).value(x)
+}
+
+// value converts a loader's value as ast.InterfaceToValue does, with
 // object keys from key, into the plans' own objects and arrays (see
 // irvm.Object). Terms of one array or object are allocated together.
-func toValue(x any) (ast.Value, error) {
+func (c *converter) value(x any) (ast.Value, error) {
 	switch x := x.(type) {
 	case map[string]any:
 		b := irvm.NewObjectBuilder(len(x))
 		vals := make([]ast.Term, len(x))
 		i := 0
 		for k, v := range x {
-			cv, err := toValue(v)
+			cv, err := c.value(v)
 			if err != nil {
 				return nil, err
 			}
 			vals[i].Value = cv
-			b.Add(key(k), &vals[i])
+			b.Add(c.key(k), &vals[i])
 			i++
 		}
 		return b.Object(), nil
@@ -170,7 +223,7 @@ func toValue(x any) (ast.Value, error) {
 		terms := make([]*ast.Term, len(x))
 		vals := make([]ast.Term, len(x))
 		for i, e := range x {
-			cv, err := toValue(e)
+			cv, err := c.value(e)
 			if err != nil {
 				return nil, err
 			}
@@ -188,9 +241,9 @@ func toValue(x any) (ast.Value, error) {
 func convertAll(resources []document.Resource) (*irvm.Array, error) {
 	terms := make([]*ast.Term, len(resources))
 	errs := make([]error, len(resources))
-	forEachChunk(len(resources), func(i int) {
+	forEachChunkOf(len(resources), newConverter, func(c *converter, i int) {
 		var v ast.Value
-		if v, errs[i] = resourceValue(&resources[i]); errs[i] == nil {
+		if v, errs[i] = c.resourceValue(&resources[i]); errs[i] == nil {
 			terms[i] = ast.NewTerm(v)
 		}
 	})
