@@ -135,14 +135,18 @@ func (d *Document) Position(path []string) (line, column int) {
 // Documents keep it instead of the parser's node tree, which is several
 // times larger, pointer-rich, and kept alive for a whole scan would be
 // traced by every garbage collection of the scan.
+//
+// Neither holds a pointer (keys are ranges of names), so the collector,
+// which traces a scan's live heap again at each collection, skips both.
 type positions struct {
 	entries []entry
+	names   []byte // the keys, one after another
 }
 
 // entry is a mapping entry (its key) or a sequence item, and the mapping
 // or sequence that is its value, if any: entries[first:first+n].
 type entry struct {
-	key         string // the key as written; "" for items
+	key, keyLen uint32 // the key as written, names[key:key+keyLen]; empty for items
 	line, col   int32  // of the key, or of the item
 	vline, vcol int32  // of the value, aliases followed
 	first, n    int32
@@ -151,7 +155,8 @@ type entry struct {
 
 // index lays out the positions of the document rooted at root.
 func index(root *yaml.Node) *positions {
-	p := &positions{entries: make([]entry, 1, 1+count(root))}
+	entries, names := count(root)
+	p := &positions{entries: make([]entry, 1, 1+entries), names: make([]byte, 0, names)}
 	anchors := map[*yaml.Node]int32{}
 	r := resolve(root)
 	p.entries[0] = entry{line: int32(root.Line), col: int32(root.Column), vline: int32(r.Line), vcol: int32(r.Column)}
@@ -159,23 +164,25 @@ func index(root *yaml.Node) *positions {
 	return p
 }
 
-// count is the number of entries below n: the keys and items of its
-// mappings and sequences, aliases not followed.
-func count(n *yaml.Node) int {
-	c := 0
+// count is the number of entries below n, the keys and items of its
+// mappings and sequences (aliases not followed), and the length of their
+// keys.
+func count(n *yaml.Node) (entries, names int) {
 	switch n.Kind {
 	case yaml.MappingNode:
-		c = len(n.Content) / 2
-		for i := 1; i < len(n.Content); i += 2 {
-			c += count(n.Content[i])
+		entries = len(n.Content) / 2
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			e, k := count(n.Content[i+1])
+			entries, names = entries+e, names+k+len(n.Content[i].Value)
 		}
 	case yaml.SequenceNode:
-		c = len(n.Content)
+		entries = len(n.Content)
 		for _, item := range n.Content {
-			c += count(item)
+			e, k := count(item)
+			entries, names = entries+e, names+k
 		}
 	}
-	return c
+	return entries, names
 }
 
 // fill lays out the children of n, the value of entry i. Aliases share
@@ -218,7 +225,8 @@ func (p *positions) fill(i int32, n *yaml.Node, anchors map[*yaml.Node]int32) {
 		e := &p.entries[first+j]
 		e.line, e.col, e.vline, e.vcol = int32(name.Line), int32(name.Column), int32(rv.Line), int32(rv.Column)
 		if step == 2 {
-			e.key = name.Value
+			e.key, e.keyLen = uint32(len(p.names)), uint32(len(name.Value))
+			p.names = append(p.names, name.Value...)
 		}
 	}
 	for j := range count {
@@ -235,7 +243,7 @@ func (p *positions) child(i int32, s string) int32 {
 		// The last of duplicate keys is the one whose value the converter
 		// keeps: search from the end.
 		for j := e.first + e.n - 1; j >= e.first; j-- {
-			if p.entries[j].key == s {
+			if k := &p.entries[j]; int(k.keyLen) == len(s) && string(p.names[k.key:k.key+k.keyLen]) == s {
 				return j
 			}
 		}
