@@ -120,8 +120,8 @@ func (c *converter) resourceValue(r *document.Resource) (ast.Value, error) {
 		ast.Item(key("refs"), objectTerm(refs...)),
 		ast.Item(key("location"), objectTerm(
 			ast.Item(key("file"), ast.StringTerm(r.Location.File)),
-			ast.Item(key("line"), irvm.Int(r.Location.Line)),
-			ast.Item(key("column"), irvm.Int(r.Location.Column)),
+			ast.Item(key("line"), ast.InternedTerm(r.Location.Line)),
+			ast.Item(key("column"), ast.InternedTerm(r.Location.Column)),
 		)),
 	}
 	if r.Action != "" {

@@ -180,7 +180,7 @@ type function struct {
 
 type builtin struct {
 	f        topdown.BuiltinFunc
-	onInput  func(args []*ast.Term) *ast.Term // see onInput
+	onInput  func(args []*ast.Term) (*ast.Term, bool) // see onInput
 	arity    int
 	relation bool
 	void     bool
@@ -682,7 +682,9 @@ func (m *machine) builtin(s *stmt, l []*ast.Term) (*ast.Term, bool) {
 	}
 	if native {
 		if bi.onInput != nil && len(args) == bi.arity {
-			return bi.onInput(args), true
+			if t, ok := bi.onInput(args); ok {
+				return t, true
+			}
 		}
 		for i, t := range args {
 			args[i] = plain(t)
@@ -1025,15 +1027,23 @@ func isObject(v ast.Value) bool {
 }
 
 // equal compares two values as OPA does; Objects and Arrays of the input
-// are converted unless they are the same.
+// are converted unless they are the same, or one cannot be equal to the
+// other (an object and a string, say).
 func equal(a, b *ast.Term) bool {
 	if a == b {
 		return true
 	}
 	switch a.Value.(type) {
 	case *Object, *Array:
-		if a.Value == b.Value {
-			return true
+		if a.Value == b.Value || isObject(a.Value) != isObject(b.Value) || isArray(a.Value) != isArray(b.Value) {
+			return a.Value == b.Value
+		}
+	default:
+		switch b.Value.(type) {
+		case *Object, *Array:
+			if isObject(a.Value) != isObject(b.Value) || isArray(a.Value) != isArray(b.Value) {
+				return false
+			}
 		}
 	}
 	return plain(a).Value.Compare(plain(b).Value) == 0

@@ -153,6 +153,16 @@ big_keys := [k | some k, _ in input.big]
 
 pods_by_index := {i: p.name | some i, p in input.pods; p.name}
 
+types := [
+	is_array(input.pods), is_object(input.pods[0]), is_string(input.pods[0]), is_number(input.big),
+	is_boolean(input.pods), is_null(input.pods), is_set(input.pods), type_name(input.pods), type_name(input.big),
+]
+
+members := [
+	{"security": {}, "containers": [{"image": "busybox"}]} in input.pods, "x" in input.pods, 39 in input.big,
+	40 in input.big, input.pods[0] in input.pods, [] in input.pods, input.pods in [input.pods],
+]
+
 `
 
 const conflicts = `package c
@@ -194,7 +204,7 @@ func TestMatchesOPA(t *testing.T) {
 		"x = data.t.with_input", "x = data.t.with_leaf", "x = data.t",
 		"x = data.t.get_path", "x = data.t.get_missing", "x = data.t.get_index", "x = data.t.get_not_object",
 		"x = data.t.counts", "x = data.t.same_as_literal", "x = data.t.same_pods", "x = data.t.not_same", "x = data.t.not_literal", "x = data.t.keys",
-		"x = data.t.marshalled", "x = data.t.big_values", "x = data.t.big_keys", "x = data.t.pods_by_index",
+		"x = data.t.marshalled", "x = data.t.types", "x = data.t.members", "x = data.t.big_values", "x = data.t.big_keys", "x = data.t.pods_by_index",
 		"x = input", "x = input.big", "input.pods[i].name = n",
 	} {
 		t.Run(q, func(t *testing.T) {
@@ -421,15 +431,21 @@ func TestObject(t *testing.T) {
 	}
 }
 
-// TestInt: the integer terms are right, and shared where Int shares them.
+// TestInt: the integer terms are right, and those of indexes shared.
 func TestInt(t *testing.T) {
-	for _, i := range []int{-1, 0, 511, 512, 4095, 4096, 20000, maxInt - 1, maxInt, maxInt + 7} {
-		got := Int(i)
-		if n, ok := got.Value.(ast.Number).Int(); !ok || n != i {
-			t.Errorf("Int(%d) = %v", i, got)
+	for _, i := range []int{-1, 0, 511, 512, 4095, 4096, 8191, 8192, 20000, 1 << 30} {
+		if n, ok := Int(i).Value.(ast.Number).Int(); !ok || n != i {
+			t.Errorf("Int(%d) = %v", i, Int(i))
 		}
-		if i >= 0 && i < maxInt && Int(i) != got {
-			t.Errorf("Int(%d) is not shared", i)
+	}
+	// Counting up, as a scan of an array does, every index is shared.
+	for i := range 20000 {
+		if Int(i) != Int(i) {
+			t.Fatalf("Int(%d) is not shared", i)
 		}
+	}
+	// A large integer out of the blue (a line number) is not.
+	if Int(5_000_000) == Int(5_000_000) {
+		t.Error("Int(5,000,000) is shared")
 	}
 }

@@ -92,27 +92,29 @@ var (
 	intsMu sync.Mutex
 )
 
-// maxInt bounds the integers Int shares.
-const maxInt = 1 << 20
-
-// Int returns a term of the integer i, shared for 0 <= i < 2^20.
+// Int returns a term of the integer i. The terms of indexes are shared:
+// those below 4,096 and, as arrays that long are scanned, up to twice the
+// largest shared so far; other integers get terms of their own.
 func Int(i int) *ast.Term {
-	if p := ints.Load(); p != nil && i >= 0 && i < len(*p) {
-		return (*p)[i]
+	var cur []*ast.Term
+	if p := ints.Load(); p != nil {
+		cur = *p
 	}
-	if i < 512 || i >= maxInt {
+	if i >= 0 && i < len(cur) {
+		return cur[i]
+	}
+	if i < 512 || i >= max(4096, 2*len(cur)) {
 		return ast.InternedTerm(i)
 	}
 	intsMu.Lock()
 	defer intsMu.Unlock()
-	var cur []*ast.Term
 	if p := ints.Load(); p != nil {
 		cur = *p
 	}
 	if i < len(cur) {
 		return cur[i]
 	}
-	next := make([]*ast.Term, min(maxInt, max(2*len(cur), i+1, 4096)))
+	next := make([]*ast.Term, max(2*len(cur), 4096))
 	copy(next, cur)
 	for j := len(cur); j < len(next); j++ {
 		next[j] = ast.InternedTerm(j)
@@ -242,15 +244,16 @@ func (a *Array) String() string                       { return AST(a).String() }
 func (a *Array) StringLength() int                    { return AST(a).StringLength() }
 
 // onInput holds built-ins that take an input Object or Array as it is,
-// where OPA's implementation would need it converted: those rules call on
-// every container. Each does what OPA's does (topdown), on both kinds of
-// value.
-var onInput = map[string]func(args []*ast.Term) *ast.Term{
+// where OPA's implementation would need it converted: object.get on every
+// container, type checks and membership on whole resources. Each does what
+// OPA's does (topdown), on both kinds of value; false sends the call to
+// OPA's implementation with its arguments converted.
+var onInput = map[string]func(args []*ast.Term) (*ast.Term, bool){
 	// object.get(object, key or path, default)
-	"object.get": func(args []*ast.Term) *ast.Term {
+	"object.get": func(args []*ast.Term) (*ast.Term, bool) {
 		obj, path, def := args[0], args[1], args[2]
 		if !isObject(obj.Value) {
-			return nil // a type error: undefined
+			return nil, true // a type error: undefined
 		}
 		var keys []*ast.Term
 		switch p := path.Value.(type) {
@@ -262,7 +265,7 @@ var onInput = map[string]func(args []*ast.Term) *ast.Term{
 				keys[i] = p.Elem(i)
 			}
 		default:
-			return cmp.Or(dot(obj.Value, path), def)
+			return cmp.Or(dot(obj.Value, path), def), true
 		}
 		curr := obj
 		for _, k := range keys {
@@ -270,10 +273,44 @@ var onInput = map[string]func(args []*ast.Term) *ast.Term{
 				break
 			}
 		}
-		return cmp.Or(curr, def)
+		return cmp.Or(curr, def), true
 	},
 	// count(collection or string)
-	"count": func(args []*ast.Term) *ast.Term {
-		return Int(length(args[0].Value))
+	"count": func(args []*ast.Term) (*ast.Term, bool) {
+		return Int(length(args[0].Value)), true
 	},
+	// x in collection
+	"internal.member_2": func(args []*ast.Term) (*ast.Term, bool) {
+		x := args[0]
+		switch c := args[1].Value.(type) {
+		case *Array:
+			return ast.InternedTerm(slices.ContainsFunc(c.elems, func(e *ast.Term) bool { return equal(x, e) })), true
+		case *Object:
+			return ast.InternedTerm(slices.ContainsFunc(c.items, func(it item) bool { return equal(x, it.v) })), true
+		}
+		return nil, false
+	},
+	"is_array":   typeIs[*Array],
+	"is_object":  typeIs[*Object],
+	"is_string":  typeIs[ast.String],
+	"is_number":  typeIs[ast.Number],
+	"is_boolean": typeIs[ast.Boolean],
+	"is_null":    typeIs[ast.Null],
+	"is_set":     typeIs[ast.Set],
+	"type_name": func(args []*ast.Term) (*ast.Term, bool) {
+		switch args[0].Value.(type) {
+		case *Array:
+			return ast.InternedTerm("array"), true
+		case *Object:
+			return ast.InternedTerm("object"), true
+		}
+		return nil, false
+	},
+}
+
+// typeIs is a type check on a value: onInput calls it only when the value
+// is an Object or Array.
+func typeIs[T ast.Value](args []*ast.Term) (*ast.Term, bool) {
+	_, ok := args[0].Value.(T)
+	return ast.InternedTerm(ok), true
 }
