@@ -674,10 +674,7 @@ func (m *machine) builtin(s *stmt, l []*ast.Term) (*ast.Term, bool) {
 		if t == nil {
 			return nil, true
 		}
-		switch t.Value.(type) {
-		case *Object, *Array:
-			native = true
-		}
+		native = native || isNative(t.Value)
 		args = append(args, t)
 	}
 	if native {
@@ -1033,17 +1030,12 @@ func equal(a, b *ast.Term) bool {
 	if a == b {
 		return true
 	}
-	switch a.Value.(type) {
-	case *Object, *Array:
-		if a.Value == b.Value || isObject(a.Value) != isObject(b.Value) || isArray(a.Value) != isArray(b.Value) {
-			return a.Value == b.Value
+	if isNative(a.Value) || isNative(b.Value) {
+		if isObject(a.Value) != isObject(b.Value) || isArray(a.Value) != isArray(b.Value) {
+			return false
 		}
-	default:
-		switch b.Value.(type) {
-		case *Object, *Array:
-			if isObject(a.Value) != isObject(b.Value) || isArray(a.Value) != isArray(b.Value) {
-				return false
-			}
+		if isNative(a.Value) && a.Value == b.Value {
+			return true
 		}
 	}
 	return plain(a).Value.Compare(plain(b).Value) == 0
@@ -1052,6 +1044,15 @@ func equal(a, b *ast.Term) bool {
 func isSet(v ast.Value) bool {
 	_, ok := v.(ast.Set)
 	return ok
+}
+
+// isNative tells an input Object or Array.
+func isNative(v ast.Value) bool {
+	switch v.(type) {
+	case *Object, *Array:
+		return true
+	}
+	return false
 }
 
 // dot looks key up in a collection: an object's value, an array's element,
