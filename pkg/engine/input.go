@@ -165,10 +165,10 @@ var inputKeys = func() map[string]*ast.Term {
 	return m
 }()
 
-// converter converts the loader's values. Object keys no rule looks up
-// (labels, annotations, names of the user's own) are strings of the input
-// like any other, and repeat across resources: keys keeps their terms, up
-// to maxKeys of them, rather than make one per occurrence.
+// converter converts the loader's values. Object keys repeat across
+// resources, and those no rule looks up (labels, annotations, names of the
+// user's own) would get a new term at each: keys keeps the terms of up to
+// maxKeys of them.
 type converter struct {
 	keys map[string]*ast.Term
 }
@@ -179,15 +179,12 @@ func newConverter() *converter {
 	return &converter{keys: map[string]*ast.Term{}}
 }
 
-// key is key(s), from the cache when rules do not look s up.
+// key is key(s), kept.
 func (c *converter) key(s string) *ast.Term {
-	if t := irvm.Key(s); t != nil {
-		return t
-	}
 	if t, ok := c.keys[s]; ok {
 		return t
 	}
-	t := ast.InternedTerm(s)
+	t := key(s)
 	if c.keys != nil && len(c.keys) < maxKeys {
 		c.keys[s] = t
 	}
